@@ -1,0 +1,91 @@
+package io.scangate.gateway.host;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.scangate.driver.Driver;
+import io.scangate.driver.DriverConfig;
+import io.scangate.driver.DriverFactory;
+import io.scangate.gateway.config.BoundDevice;
+import io.scangate.gateway.config.DeviceConfig;
+import io.scangate.gateway.metrics.GatewayMetrics;
+import io.scangate.gateway.pipeline.EventPipeline;
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.proto.v1.DeviceState;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/** One configured device: its driver, its runtime context and its transport, pinned to one event loop. */
+public final class DeviceHost {
+
+    private final DeviceRuntime runtime;
+    private final Driver driver;
+    private final TcpClientLink link;
+
+    private DeviceHost(DeviceRuntime runtime, Driver driver, TcpClientLink link) {
+        this.runtime = runtime;
+        this.driver = driver;
+        this.link = link;
+    }
+
+    /** Creates the driver on the device's event loop and starts connecting. */
+    public static DeviceHost start(BoundDevice bound, String site, EventLoop eventLoop,
+                                   Class<? extends Channel> channelType, Clock clock,
+                                   EventPipeline pipeline, GatewayMetrics metrics) {
+        DeviceConfig c = bound.config();
+        DeviceRef ref = DeviceRef.newBuilder()
+                .setDeviceId(c.id())
+                .setFamily(Objects.requireNonNullElse(c.family(), "RADIATION_PORTAL"))
+                .setVendor(Objects.requireNonNullElse(c.vendor(), ""))
+                .setModel(Objects.requireNonNullElse(c.model(), ""))
+                .setDriver(bound.factory().type())
+                .setSite(site)
+                .setLane(c.lane())
+                .build();
+        DeviceRuntime runtime = new DeviceRuntime(ref, eventLoop, clock, pipeline, metrics);
+        return eventLoop.submit(() -> {
+            Driver driver = create(bound.factory(), bound.params(), runtime);
+            TcpClientLink link = new TcpClientLink(runtime, c.transport(), driver, channelType, metrics);
+            runtime.link(false, "connecting to " + c.transport().host() + ":" + c.transport().port());
+            link.start();
+            return new DeviceHost(runtime, driver, link);
+        }).syncUninterruptibly().getNow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends DriverConfig> Driver create(DriverFactory<C> factory, DriverConfig params, DeviceRuntime rt) {
+        return factory.create((C) params, rt);
+    }
+
+    public String id() {
+        return runtime.device().getDeviceId();
+    }
+
+    public DeviceState state() {
+        return runtime.state();
+    }
+
+    /** Stops or resumes reading from the device (journal back-pressure). */
+    public void paused(boolean paused, String reason) {
+        runtime.eventLoop().execute(() -> {
+            link.paused(paused);
+            runtime.paused(paused, reason);
+        });
+    }
+
+    /**
+     * Closes the link and lets the driver flush open state (an open occupancy is emitted as interrupted),
+     * then waits until everything it emitted is durable in the journal, at most {@code timeoutMillis}.
+     */
+    public void stop(long timeoutMillis) {
+        runtime.eventLoop().submit(() -> {
+            link.stop();
+            driver.stop();
+        }).awaitUninterruptibly(timeoutMillis, TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline
+                && runtime.eventLoop().submit(runtime::pendingAppends).syncUninterruptibly().getNow() > 0) {
+            runtime.eventLoop().schedule(() -> { }, 20, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.scangate.gateway.host;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.scangate.driver.DeviceCondition;
+import io.scangate.driver.DeviceContext;
+import io.scangate.gateway.metrics.GatewayMetrics;
+import io.scangate.gateway.pipeline.EventPipeline;
+import io.scangate.gateway.pipeline.Outbox;
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.proto.v1.DeviceState;
+import io.scangate.proto.v1.DeviceStatus;
+import io.scangate.proto.v1.Envelope;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What one device's driver sees of the gateway; everything runs on the device's event loop. */
+final class DeviceRuntime implements DeviceContext {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceRuntime.class);
+    private static final int MAX_DETAIL = 120;
+
+    private final DeviceRef device;
+    private final EventLoop eventLoop;
+    private final Clock clock;
+    private final EventPipeline pipeline;
+    private final Outbox outbox;
+    private final GatewayMetrics metrics;
+    private final DeviceStatusTracker status = new DeviceStatusTracker();
+    private Instant since;
+    private Instant lastMessage;
+    private long frames;
+    private long decodeErrors;
+    private long reconnects;
+
+    DeviceRuntime(DeviceRef device, EventLoop eventLoop, Clock clock, EventPipeline pipeline, GatewayMetrics metrics) {
+        this.device = device;
+        this.eventLoop = eventLoop;
+        this.clock = clock;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.outbox = pipeline.outbox(device.getDeviceId(), eventLoop);
+        this.since = clock.instant();
+    }
+
+    @Override
+    public DeviceRef device() {
+        return device;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return eventLoop;
+    }
+
+    EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void emit(Envelope.Builder message) {
+        outbox.submit(pipeline.stamp(message, device, now()));
+    }
+
+    @Override
+    public void frameReceived() {
+        frames++;
+        lastMessage = now();
+        metrics.frameReceived(device.getDeviceId());
+    }
+
+    @Override
+    public void decodeError(String reason, String detail) {
+        decodeErrors++;
+        metrics.decodeError(device.getDeviceId(), reason);
+        log.warn("device={} reason={} detail=\"{}\"", device.getDeviceId(), reason, abbreviate(detail));
+    }
+
+    @Override
+    public void condition(DeviceCondition condition, boolean active, String reason) {
+        if (status.condition(condition, active, reason)) {
+            publishStatus();
+        }
+    }
+
+    void link(boolean up, String reason) {
+        if (!up) {
+            reconnects++;
+        }
+        if (status.link(up, reason)) {
+            publishStatus();
+        }
+    }
+
+    void paused(boolean paused, String reason) {
+        if (status.paused(paused, reason)) {
+            publishStatus();
+        }
+    }
+
+    DeviceState state() {
+        return status.state();
+    }
+
+    long pendingAppends() {
+        return outbox.pending();
+    }
+
+    private void publishStatus() {
+        since = now();
+        DeviceStatus.Builder body = DeviceStatus.newBuilder()
+                .setState(status.state())
+                .setReason(status.reason())
+                .setSince(EventPipeline.timestamp(since))
+                .setFault(status.active(DeviceCondition.FAULT))
+                .setTamper(status.active(DeviceCondition.TAMPER))
+                .putCounters("frames", frames)
+                .putCounters("decode_errors", decodeErrors)
+                .putCounters("link_losses", reconnects);
+        if (lastMessage != null) {
+            body.setLastMessageTime(EventPipeline.timestamp(lastMessage));
+        }
+        metrics.deviceState(device.getDeviceId(), status.state());
+        log.info("device={} state={} reason=\"{}\"", device.getDeviceId(),
+                status.state().name().substring("DEVICE_STATE_".length()), status.reason());
+        emit(Envelope.newBuilder().setDeviceStatus(body));
+    }
+
+    private static String abbreviate(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        String printable = detail.replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'');
+        return printable.length() <= MAX_DETAIL ? printable : printable.substring(0, MAX_DETAIL) + "...(" + detail.length() + " chars)";
+    }
+}

@@ -1,0 +1,82 @@
+package io.scangate.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.scangate.gateway.journal.Journal;
+import io.scangate.proto.v1.DeviceState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The gateway's own meters, named once here so that dashboards and docs have one list
+ * (README "Metrics"). Prometheus names: dots become underscores, counters end in {@code _total}.
+ */
+public final class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deviceStates = new ConcurrentHashMap<>();
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void frameReceived(String device) {
+        counter("scangate.device.frames", "device", device).increment();
+    }
+
+    public void decodeError(String device, String reason) {
+        counter("scangate.device.decode.errors", "device", device, "reason", reason).increment();
+    }
+
+    public void reconnect(String device) {
+        counter("scangate.device.reconnects", "device", device).increment();
+    }
+
+    public void eventEmitted(String device, String kind) {
+        counter("scangate.events.emitted", "device", device, "kind", kind).increment();
+    }
+
+    public void eventJournalled(String device, String kind) {
+        counter("scangate.events.journalled", "device", device, "kind", kind).increment();
+    }
+
+    public void appendRefused(String device, String reason) {
+        counter("scangate.journal.append.refused", "device", device, "reason", reason).increment();
+    }
+
+    /** The device's state as a number (the DeviceState enum value: 1 UP, 2 DOWN, 3 FAULT, 4 TAMPER, 5 PAUSED). */
+    public void deviceState(String device, DeviceState state) {
+        deviceStates.computeIfAbsent(device, d -> {
+            AtomicInteger holder = new AtomicInteger();
+            Gauge.builder("scangate.device.state", holder, AtomicInteger::get)
+                    .description("1 UP, 2 DOWN, 3 FAULT, 4 TAMPER, 5 PAUSED")
+                    .tags("device", d)
+                    .register(registry);
+            return holder;
+        }).set(state.getNumber());
+    }
+
+    public void watchJournal(Journal journal) {
+        Gauge.builder("scangate.journal.stored", journal, j -> j.stats().stored())
+                .description("entries waiting to be published").register(registry);
+        Gauge.builder("scangate.journal.inflight", journal, j -> j.stats().inFlight())
+                .description("entries published and not yet acknowledged").register(registry);
+        Gauge.builder("scangate.journal.deadlettered", journal, j -> j.stats().deadLettered()).register(registry);
+        Gauge.builder("scangate.journal.bytes", journal, j -> j.stats().bytesOnDisk()).register(registry);
+        Gauge.builder("scangate.journal.used.ratio", journal, j -> j.stats().usedFraction())
+                .description("the larger of bytes/quota and entries/quota").register(registry);
+    }
+
+    private Counter counter(String name, String... tags) {
+        String key = name + String.join("|", tags);
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).tags(Tags.of(tags)).register(registry));
+    }
+}

@@ -1,0 +1,105 @@
+package io.scangate.gateway.pipeline;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.scangate.gateway.journal.Journal;
+import io.scangate.gateway.journal.JournalFullException;
+import io.scangate.gateway.journal.Lane;
+import io.scangate.gateway.metrics.GatewayMetrics;
+import io.scangate.proto.v1.Envelope;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device's way into the journal. An append the journal refuses (full, disk error) is kept here and
+ * retried, never dropped; while anything waits, later messages queue behind it so the device's order
+ * holds. The queue cannot grow without bound because a refusal pauses reading from every device.
+ */
+public final class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    /** {@code order} is the submission order: a retried record goes back exactly where it was. */
+    private record Pending(long order, Lane lane, byte[] payload, String kind) {
+    }
+
+    private final String deviceId;
+    private final EventExecutor executor;
+    private final Journal journal;
+    private final GatewayMetrics metrics;
+    private final Runnable onJournalFull;
+    private final Duration retryDelay;
+    private final PriorityQueue<Pending> waiting = new PriorityQueue<>(Comparator.comparingLong(Pending::order));
+    private long submitted;
+    private boolean retryScheduled;
+    private long pendingAppends;
+
+    Outbox(String deviceId, EventExecutor executor, Journal journal, GatewayMetrics metrics,
+           Runnable onJournalFull, Duration retryDelay) {
+        this.deviceId = deviceId;
+        this.executor = executor;
+        this.journal = journal;
+        this.metrics = metrics;
+        this.onJournalFull = onJournalFull;
+        this.retryDelay = retryDelay;
+    }
+
+    public void submit(Envelope envelope) {
+        String kind = MessageKinds.of(envelope.getBodyCase());
+        Pending record = new Pending(submitted++, LanePolicy.of(envelope), envelope.toByteArray(), kind);
+        metrics.eventEmitted(deviceId, kind);
+        if (waiting.isEmpty() && !retryScheduled) {
+            append(record);
+        } else {
+            waiting.add(record);
+        }
+    }
+
+    /** Messages accepted but not yet durable in the journal (queued for retry or being written). */
+    public long pending() {
+        return waiting.size() + pendingAppends;
+    }
+
+    private void append(Pending record) {
+        pendingAppends++;
+        journal.append(record.lane(), record.payload()).whenComplete((id, error) -> executor.execute(() -> {
+            pendingAppends--;
+            if (error == null) {
+                metrics.eventJournalled(deviceId, record.kind());
+                drainWaiting();
+            } else {
+                refused(record, error instanceof CompletionException ? error.getCause() : error);
+            }
+        }));
+    }
+
+    /** Appends held-back records one at a time, so that a second refusal cannot reorder them. */
+    private void drainWaiting() {
+        if (!retryScheduled && pendingAppends == 0 && !waiting.isEmpty()) {
+            append(waiting.poll());
+        }
+    }
+
+    private void refused(Pending record, Throwable cause) {
+        waiting.add(record);
+        boolean full = cause instanceof JournalFullException;
+        metrics.appendRefused(deviceId, full ? "journal_full" : "io_error");
+        if (full) {
+            log.warn("device={} reason=journal_full detail=\"{}\" action=retry_and_pause_reading", deviceId, cause.getMessage());
+            onJournalFull.run();
+        } else {
+            log.error("device={} reason=journal_append_failed detail=\"{}\" action=retry", deviceId, cause.toString());
+        }
+        if (!retryScheduled) {
+            retryScheduled = true;
+            executor.schedule(() -> {
+                retryScheduled = false;
+                drainWaiting();
+            }, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
