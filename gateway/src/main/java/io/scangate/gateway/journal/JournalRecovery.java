@@ -29,6 +29,8 @@ final class JournalRecovery {
     private long droppedBytes;
     private long unconfirmed;
     private long highestId;
+    /** Ids a cut tail may have held: never handed out again, although they were never acknowledged. */
+    private long reservedThroughId;
 
     private JournalRecovery(Path directory, JournalState state, DeadLetterFile deadLetters) {
         this.directory = directory;
@@ -65,7 +67,7 @@ final class JournalRecovery {
             kept++;
             last = segment;
         }
-        long nextId = Math.max(highestId + 1, last == null ? 1 : last.firstId);
+        long nextId = Math.max(Math.max(highestId, reservedThroughId) + 1, last == null ? 1 : last.firstId);
         state.addDeadLettered(deadLetters.recoveredCount());
         return new RecoveryReport(kept, unconfirmed, deadLetters.recoveredCount(), tornTails, droppedBytes,
                 nextId);
@@ -125,7 +127,7 @@ final class JournalRecovery {
                         return true;
                     });
             if (end < fileSize) {
-                cut(path, channel, end, fileSize - end, isLast);
+                cut(path, channel, firstId, end, fileSize - end, isLast);
             }
         }
         long ackSize = Files.exists(Segment.ackPathOf(path)) ? Files.size(Segment.ackPathOf(path)) : 0;
@@ -138,14 +140,14 @@ final class JournalRecovery {
     private Segment torn(Path path, FileChannel channel, long firstId, boolean isLast, long fileSize)
             throws IOException {
         if (!isLast) {
-            cut(path, channel, 0, fileSize, false);
+            cut(path, channel, firstId, 0, fileSize, false);
             channel.close();
             Files.delete(path);
             Files.deleteIfExists(Segment.ackPathOf(path));
             return null;
         }
         if (fileSize > 0) {
-            cut(path, channel, 0, fileSize, true);
+            cut(path, channel, firstId, 0, fileSize, true);
         }
         ByteBuffer header = RecordFormat.segmentHeader(firstId);
         while (header.hasRemaining()) {
@@ -155,7 +157,8 @@ final class JournalRecovery {
         return Segment.open(path, firstId, RecordFormat.SEGMENT_HEADER_BYTES, 0);
     }
 
-    private void cut(Path path, FileChannel channel, long offset, long bytes, boolean isLast) throws IOException {
+    private void cut(Path path, FileChannel channel, long firstId, long offset, long bytes, boolean isLast)
+            throws IOException {
         if (isLast) {
             log.warn("journal torn tail dropped file={} offset={} bytes={}", path, offset, bytes);
         } else {
@@ -166,6 +169,8 @@ final class JournalRecovery {
         channel.force(true);
         tornTails++;
         droppedBytes += bytes;
+        long mostRecordsCut = (bytes + RecordFormat.RECORD_OVERHEAD - 1) / RecordFormat.RECORD_OVERHEAD;
+        reservedThroughId = Math.max(reservedThroughId, Math.max(highestId, firstId - 1) + mostRecordsCut);
     }
 
     private static void checkHeader(FileChannel channel, Path path, long firstId) throws IOException {
