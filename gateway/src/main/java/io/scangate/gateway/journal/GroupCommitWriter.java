@@ -48,10 +48,11 @@ final class GroupCommitWriter implements Runnable {
     private volatile boolean closing;
     private volatile IOException failure;
     private volatile long diskBytes;
-    private volatile long entriesOnDisk;
+    private volatile long reclaimableBytes;
     private Segment active;
     private long nextId;
     private boolean createdSegment;
+    private int batchRecords;
 
     GroupCommitWriter(JournalSettings settings, JournalState state, DeadLetterFile deadLetters,
             JournalMetrics metrics, long nextId, Runnable onAvailable) throws IOException {
@@ -64,7 +65,7 @@ final class GroupCommitWriter implements Runnable {
         List<Segment> segments = state.segments();
         if (segments.isEmpty()) {
             active = Segment.create(settings.directory(), nextId);
-            active.force();
+            active.forceLog();
             state.addSegment(active);
             fsyncDirectory();
         } else {
@@ -83,8 +84,9 @@ final class GroupCommitWriter implements Runnable {
         return diskBytes;
     }
 
-    long entriesOnDisk() {
-        return entriesOnDisk;
+    /** Bytes of the active segment when all its entries are settled: the next purge frees them. */
+    long reclaimableBytes() {
+        return reclaimableBytes;
     }
 
     CompletableFuture<Long> append(Lane lane, byte[] payload) {
@@ -184,6 +186,7 @@ final class GroupCommitWriter implements Runnable {
         List<Bury> buried = new ArrayList<>();
         Set<Segment> touched = new LinkedHashSet<>();
         createdSegment = false;
+        batchRecords = 0;
         for (Object command : batch) {
             if (command instanceof Append append) {
                 pendingBytes.addAndGet(-append.payload().length);
@@ -209,9 +212,8 @@ final class GroupCommitWriter implements Runnable {
             }
             flushStaging();
             for (Segment segment : touched) {
-                segment.force();
+                segment.forceLog();
             }
-            deadLetters.force();
             if (createdSegment) {
                 fsyncDirectory();
             }
@@ -220,15 +222,29 @@ final class GroupCommitWriter implements Runnable {
             return;
         }
         state.addStored(entries);
-        for (Bury bury : buried) {
-            state.deadLettered(bury.segment());
-        }
         metrics.committed(System.nanoTime() - started, entries.size());
         for (int i = 0; i < appended.size(); i++) {
             appended.get(i).future().complete(entries.get(i).id());
         }
         if (!entries.isEmpty()) {
             onAvailable.run();
+        }
+        settle(touched, buried);
+    }
+
+    /** Confirmations and dead letters are forced after the appends were released: callers need not wait. */
+    private void settle(Set<Segment> touched, List<Bury> buried) {
+        try {
+            for (Segment segment : touched) {
+                segment.forceAcks();
+            }
+            deadLetters.force();
+        } catch (IOException e) {
+            fail(e, List.of());
+            return;
+        }
+        for (Bury bury : buried) {
+            state.deadLettered(bury.segment());
         }
         try {
             deleteSettled();
@@ -252,12 +268,13 @@ final class GroupCommitWriter implements Runnable {
         if (!fits(bytes)) {
             metrics.rejected("full");
             append.future().completeExceptionally(new JournalFullException(String.format(
-                    "journal quota reached: %d of %d bytes, %d of %d entries on disk; confirm or dead-letter"
-                            + " entries, or raise the quota", diskBytes, settings.maxBytes(), entriesOnDisk,
-                    settings.maxEntries())));
+                    "journal quota reached: %d of %d bytes on disk, %d of %d entries unconfirmed; confirm or"
+                            + " dead-letter entries, or raise the quota", diskBytes, settings.maxBytes(),
+                    state.unconfirmed() + batchRecords, settings.maxEntries())));
             return null;
         }
-        if (active.size() + staging.position() + bytes > settings.segmentBytes() && state.recordCount(active) > 0) {
+        long activeBytes = active.size() + staging.position();
+        if (activeBytes + bytes > settings.segmentBytes() && activeBytes > RecordFormat.SEGMENT_HEADER_BYTES) {
             flushStaging();
             touched.add(active);
             roll();
@@ -279,13 +296,13 @@ final class GroupCommitWriter implements Runnable {
         state.recordWritten(active);
         touched.add(active);
         diskBytes += bytes;
-        entriesOnDisk++;
+        batchRecords++;
         return new IndexEntry(id, append.lane(), offset, append.payload().length);
     }
 
     private boolean fits(long bytes) {
         return diskBytes + bytes + RecordFormat.SEGMENT_HEADER_BYTES <= settings.maxBytes()
-                && entriesOnDisk + 1 <= settings.maxEntries();
+                && state.unconfirmed() + batchRecords < settings.maxEntries();
     }
 
     private void flushStaging() throws IOException {
@@ -300,15 +317,16 @@ final class GroupCommitWriter implements Runnable {
         Segment next = Segment.create(settings.directory(), nextId);
         state.addSegment(next);
         active = next;
+        diskBytes += RecordFormat.SEGMENT_HEADER_BYTES;
         createdSegment = true;
     }
 
     /** Frees room for an append: settled segments go, the active one too (after a roll) when settled. */
     private void purge() throws IOException {
         if (state.fullySettled(active)) {
-            active.force();
+            active.forceLog();
             roll();
-            active.force();
+            active.forceLog();
             fsyncDirectory();
             createdSegment = false;
         }
@@ -327,13 +345,11 @@ final class GroupCommitWriter implements Runnable {
 
     private void recount() {
         long bytes = deadLetters.size() + staging.position();
-        long entries = 0;
         for (Segment segment : state.segments()) {
             bytes += segment.bytesOnDisk();
-            entries += state.recordCount(segment);
         }
         diskBytes = bytes;
-        entriesOnDisk = entries;
+        reclaimableBytes = state.fullySettled(active) ? active.bytesOnDisk() : 0;
     }
 
     private void writeDeadLetter(Bury bury) throws IOException {

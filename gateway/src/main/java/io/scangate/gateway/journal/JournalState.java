@@ -23,6 +23,7 @@ final class JournalState {
     private final Map<Long, IndexEntry> released = new HashMap<>();
     private long stored;
     private long deadLettered;
+    private long awaitingDeadLetter;
 
     JournalState() {
         for (Lane lane : Lane.values()) {
@@ -51,10 +52,6 @@ final class JournalState {
 
     synchronized boolean fullySettled(Segment segment) {
         return segment.fullySettled();
-    }
-
-    synchronized long recordCount(Segment segment) {
-        return segment.recordCount;
     }
 
     synchronized void addDeadLettered(long count) {
@@ -93,12 +90,22 @@ final class JournalState {
      * once its dead-letter record is durable ({@link #deadLettered}), so that its segment outlives the copy.
      */
     synchronized Located leaveForDeadLetter(long id) {
-        return leave(id);
+        Located located = leave(id);
+        if (located != null) {
+            awaitingDeadLetter++;
+        }
+        return located;
     }
 
     synchronized void deadLettered(Segment segment) {
         segment.settledCount++;
         deadLettered++;
+        awaitingDeadLetter--;
+    }
+
+    /** Entries not yet settled: stored, in flight, or on their way to the dead-letter file. */
+    synchronized long unconfirmed() {
+        return stored + inFlight.size() + awaitingDeadLetter;
     }
 
     synchronized boolean release(long id) {

@@ -129,23 +129,20 @@ final class Segment {
         acksDirty = true;
     }
 
-    /** fdatasync of whatever this batch wrote; returns whether anything was forced. */
-    boolean force() throws IOException {
-        boolean forced = false;
-        if (deleted) {
-            return false;
-        }
-        if (logDirty) {
+    /** fdatasync of the records written since the last call (a no-op when there are none). */
+    void forceLog() throws IOException {
+        if (logDirty && !deleted) {
             log.force(false);
             logDirty = false;
-            forced = true;
         }
-        if (acksDirty) {
+    }
+
+    /** fdatasync of the confirmations written since the last call. */
+    void forceAcks() throws IOException {
+        if (acksDirty && !deleted) {
             acks.force(false);
             acksDirty = false;
-            forced = true;
         }
-        return forced;
     }
 
     /** Reads and verifies one record. */

@@ -231,8 +231,8 @@ public final class SegmentJournal implements Journal {
     @Override
     public JournalStats stats() {
         long bytes = writer.diskBytes();
-        double used = Math.max((double) bytes / settings.maxBytes(),
-                (double) writer.entriesOnDisk() / settings.maxEntries());
+        double used = Math.max((double) (bytes - writer.reclaimableBytes()) / settings.maxBytes(),
+                (double) state.unconfirmed() / settings.maxEntries());
         return new JournalStats(state.stored(), state.inFlight(), state.deadLetteredCount(), bytes,
                 Math.min(1.0, used));
     }

@@ -79,21 +79,48 @@ class SegmentJournalQuotaTest {
     }
 
     @Test
-    void entryQuotaPurgesAFullyConfirmedActiveSegmentBeforeRefusing() throws Exception {
+    void byteQuotaPurgesAFullyConfirmedActiveSegmentBeforeRefusing() throws Exception {
+        JournalSettings settings = JournalSettings.defaults(dir).withMaxRecordBytes(100).withSegmentBytes(400)
+                .withQuotas(800, 1_000_000);
+        byte[] record = new byte[100];
+        try (SegmentJournal journal = SegmentJournal.open(settings, null)) {
+            List<Long> accepted = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                accepted.add(journal.append(Lane.RESULT, record).join());
+            }
+            assertThatThrownBy(() -> journal.append(Lane.RESULT, record).join())
+                    .hasCauseInstanceOf(JournalFullException.class);
+            List<Path> segments = segmentFiles(dir);
+            assertThat(segments).hasSize(2);
+            List<JournalEntry> taken = journal.take(10);
+            taken.subList(3, 6).forEach(entry -> journal.confirm(entry.id()));
+            await().until(() -> journal.stats().usedFraction() < 0.6);
+            assertThat(segments.get(1)).as("the active segment stays until room is needed").exists();
+
+            long next = journal.append(Lane.RESULT, record).join();
+
+            assertThat(segments.get(1)).doesNotExist();
+            taken.subList(0, 3).forEach(entry -> journal.release(entry.id()));
+            assertThat(ids(journal.take(10))).containsExactly(accepted.get(0), accepted.get(1), accepted.get(2), next);
+        }
+    }
+
+    @Test
+    void entryQuotaBoundsTheUnconfirmedBacklogAndFreesAsEntriesAreConfirmed() throws Exception {
         try (SegmentJournal journal = SegmentJournal.open(JournalSettings.defaults(dir).withQuotas(1L << 30, 10),
                 null)) {
             List<Long> ten = appendAll(journal, Lane.TELEMETRY, "bg", 10);
             assertThatThrownBy(() -> journal.append(Lane.TELEMETRY, "bg-10".getBytes()).join())
                     .hasCauseInstanceOf(JournalFullException.class).hasMessageContaining("10 of 10 entries");
             assertThat(journal.stats().usedFraction()).isEqualTo(1.0);
-            Path firstSegment = segmentFiles(dir).get(0);
+            List<JournalEntry> taken = journal.take(10);
+            assertThat(ids(taken)).isEqualTo(ten);
 
-            journal.take(10).forEach(entry -> journal.confirm(entry.id()));
-            List<Long> next = appendAll(journal, Lane.TELEMETRY, "again", 10);
+            taken.subList(0, 4).forEach(entry -> journal.confirm(entry.id()));
+            List<Long> next = appendAll(journal, Lane.TELEMETRY, "again", 4);
 
             assertThat(next.get(0)).isGreaterThan(ten.get(9));
-            assertThat(firstSegment).doesNotExist();
-            assertThat(texts(journal.take(100))).hasSize(10).startsWith("again-0");
+            assertThat(texts(journal.take(100))).containsExactly("again-0", "again-1", "again-2", "again-3");
             assertThatThrownBy(() -> journal.append(Lane.TELEMETRY, "over".getBytes()).join())
                     .hasCauseInstanceOf(JournalFullException.class);
         }
