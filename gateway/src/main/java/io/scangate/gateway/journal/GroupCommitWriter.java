@@ -104,6 +104,9 @@ final class GroupCommitWriter implements Runnable {
         }
         CompletableFuture<Long> future = new CompletableFuture<>();
         queue.add(new Append(lane, payload, future));
+        if (closing && !thread.isAlive()) {
+            failLeftovers();
+        }
         return future;
     }
 
@@ -124,6 +127,11 @@ final class GroupCommitWriter implements Runnable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        failLeftovers();
+    }
+
+    /** Appends that raced with close: refused, never left hanging. */
+    private void failLeftovers() {
         for (Object left = queue.poll(); left != null; left = queue.poll()) {
             if (left instanceof Append append) {
                 append.future().completeExceptionally(new IllegalStateException("journal is closed"));
@@ -137,8 +145,13 @@ final class GroupCommitWriter implements Runnable {
         while (!closeSeen) {
             List<Object> batch = new ArrayList<>();
             closeSeen = nextBatch(batch);
-            if (!batch.isEmpty()) {
+            if (batch.isEmpty()) {
+                continue;
+            }
+            try {
                 commit(batch);
+            } catch (RuntimeException bug) {
+                fail(new IOException("journal writer failed unexpectedly", bug), batch);
             }
         }
     }

@@ -8,6 +8,7 @@ import static io.scangate.gateway.journal.JournalFixture.lastSegment;
 import static io.scangate.gateway.journal.JournalFixture.segmentFiles;
 import static io.scangate.gateway.journal.JournalFixture.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -206,6 +207,49 @@ class SegmentJournalRecoveryTest {
 
         try (SegmentJournal reopened = open(dir)) {
             assertThat(ids(reopened.take(10))).containsExactly(ids.get(2));
+        }
+    }
+
+    @Test
+    void aFailingDiskFailsAppendsLoudlyAndKeepsWhatWasAcknowledged() throws Exception {
+        byte[] record = new byte[100];
+        List<Long> acknowledged = new ArrayList<>();
+        try (SegmentJournal journal = SegmentJournal.open(smallSegments(dir), null)) {
+            for (int i = 0; i < 3; i++) {
+                acknowledged.add(journal.append(Lane.RESULT, record).join());
+            }
+            // The next record needs a new segment; a directory squatting on its name makes creating it fail.
+            Path squatter = Files.createDirectory(dir.resolve(Segment.logName(acknowledged.get(2) + 1)));
+
+            assertThatThrownBy(() -> journal.append(Lane.RESULT, record).join())
+                    .hasCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            assertThatThrownBy(() -> journal.append(Lane.RESULT, record).join())
+                    .as("the journal stays refused until restarted").hasCauseInstanceOf(IOException.class);
+            assertThat(ids(journal.take(10))).isEqualTo(acknowledged);
+            Files.delete(squatter);
+        }
+
+        try (SegmentJournal reopened = SegmentJournal.open(smallSegments(dir), null)) {
+            assertThat(ids(reopened.take(10))).isEqualTo(acknowledged);
+            assertThat(reopened.append(Lane.RESULT, record).join()).isGreaterThan(acknowledged.get(2));
+        }
+    }
+
+    @Test
+    void anInterruptedConsumerThreadDoesNotBreakTheJournal() throws Exception {
+        try (SegmentJournal journal = open(dir)) {
+            List<Long> ids = appendAll(journal, Lane.RESULT, "scan", 3);
+
+            Thread.currentThread().interrupt();
+            List<JournalEntry> taken;
+            try {
+                taken = journal.take(1);
+            } finally {
+                assertThat(Thread.interrupted()).isTrue();
+            }
+
+            assertThat(ids(taken)).containsExactly(ids.get(0));
+            assertThat(ids(journal.take(10))).containsExactly(ids.get(1), ids.get(2));
         }
     }
 
