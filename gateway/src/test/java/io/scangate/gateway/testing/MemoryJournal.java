@@ -32,6 +32,7 @@ public final class MemoryJournal implements Journal {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long nextId = 1;
     private long releases;
+    private int maxInFlight;
     private long bytes;
 
     public MemoryJournal() {
@@ -69,6 +70,7 @@ public final class MemoryJournal implements Journal {
             }
         }
         takeOrder.addAll(taken);
+        maxInFlight = Math.max(maxInFlight, inFlight.size());
         return taken;
     }
 
@@ -132,6 +134,11 @@ public final class MemoryJournal implements Journal {
 
     public synchronized List<JournalEntry> takeOrder() {
         return List.copyOf(takeOrder);
+    }
+
+    /** The most entries ever in flight at once. */
+    public synchronized int maxInFlight() {
+        return maxInFlight;
     }
 
     public synchronized long releases() {
