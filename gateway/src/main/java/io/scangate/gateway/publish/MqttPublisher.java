@@ -13,9 +13,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -99,11 +99,14 @@ public final class MqttPublisher implements Publisher {
         this.topics = new TopicScheme(settings.site(), settings.gatewayId());
         this.messages = new MessageFactory(settings);
         this.retryBackoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter);
-        this.loop = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor singleThread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "scangate-publisher");
             thread.setDaemon(true);
             return thread;
         });
+        // Pending reconnects and backoff resets mean nothing once closed; do not wait for them.
+        singleThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = singleThread;
         this.broker = new BrokerConnection(settings, topics, messages, clientFactory,
                 new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter), metrics, loop, this::run,
                 new BrokerConnection.Listener() {
