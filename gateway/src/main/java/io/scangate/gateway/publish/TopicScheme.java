@@ -13,6 +13,8 @@ public final class TopicScheme {
     public static final String ROOT = "scangate/v1";
     /** Stands in for a level the envelope leaves empty (no lane, no device id). */
     public static final String UNKNOWN_LEVEL = "-";
+    /** The lane level of the gateway's own status topic; a device lane of that name is renamed. */
+    static final String GATEWAY_LEVEL = "gateway";
 
     private final String defaultSite;
     private final String gatewayId;
@@ -26,7 +28,11 @@ public final class TopicScheme {
     public String topicFor(Envelope envelope) {
         DeviceRef device = envelope.getDevice();
         String site = device.getSite().isEmpty() ? defaultSite : sanitise(device.getSite());
-        return ROOT + '/' + site + '/' + sanitise(device.getLane()) + '/' + sanitise(device.getDeviceId()) + '/'
+        String lane = sanitise(device.getLane());
+        if (lane.equals(GATEWAY_LEVEL)) {
+            lane = "_" + GATEWAY_LEVEL;
+        }
+        return ROOT + '/' + site + '/' + lane + '/' + sanitise(device.getDeviceId()) + '/'
                 + kind(envelope.getBodyCase());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scangate.gateway.testing.Envelopes;
 import io.scangate.proto.v1.DeviceRef;
+import io.scangate.proto.v1.DeviceState;
 import io.scangate.proto.v1.Envelope;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,12 @@ class TopicSchemeTest {
         assertThat(TopicScheme.sanitise("a/b+c#d\u0000e")).isEqualTo("a_b_c_d_e");
         assertThat(TopicScheme.sanitise("")).isEqualTo("-");
         assertThat(TopicScheme.sanitise(null)).isEqualTo("-");
+    }
+
+    @Test
+    void aLaneNamedGatewayCannotShadowTheGatewayStatus() {
+        assertThat(topics.topicFor(Envelopes.status("gateway", "gw-1", DeviceState.DEVICE_STATE_UP)))
+                .isEqualTo("scangate/v1/test-port/_gateway/gw-1/status");
     }
 
     @Test
