@@ -1,0 +1,81 @@
+package io.scangate.gateway.publish;
+
+import com.google.protobuf.Timestamp;
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.proto.v1.DeviceState;
+import io.scangate.proto.v1.DeviceStatus;
+import io.scangate.proto.v1.Envelope;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+
+/** Builds the MQTT 5 messages the gateway sends: device envelopes and its own birth / last-will status. */
+public final class MessageFactory {
+
+    public static final String CONTENT_TYPE = "application/x-protobuf";
+    public static final String SCHEMA_VERSION = "1";
+    public static final String PROPERTY_TYPE = "scangate-type";
+    public static final String PROPERTY_SCHEMA = "scangate-schema";
+    public static final String PROPERTY_EVENT_ID = "scangate-event-id";
+    public static final String PROPERTY_SEQUENCE = "scangate-sequence";
+    public static final String GATEWAY_FAMILY = "GATEWAY";
+    public static final int QOS = 1;
+
+    private final MqttSettings settings;
+
+    public MessageFactory(MqttSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A device envelope, sent with the exact journalled bytes so that retries are byte-identical. */
+    public MqttMessage forEnvelope(Envelope envelope, byte[] journalledPayload) {
+        return new MqttMessage(journalledPayload, QOS, false, properties(envelope));
+    }
+
+    /** The retained birth message: this gateway is online. */
+    public MqttMessage online(Instant since) {
+        return status(DeviceState.DEVICE_STATE_UP, "connected", since);
+    }
+
+    /** The retained last will (and the explicit shutdown message): this gateway is offline. */
+    public MqttMessage offline(String reason, Instant since) {
+        return status(DeviceState.DEVICE_STATE_DOWN, reason, since);
+    }
+
+    private MqttMessage status(DeviceState state, String reason, Instant since) {
+        Timestamp sinceTime = Timestamp.newBuilder()
+                .setSeconds(since.getEpochSecond())
+                .setNanos(since.getNano())
+                .build();
+        Envelope envelope = Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setGatewayId(settings.gatewayId())
+                .setReceiveTime(sinceTime)
+                .setDevice(DeviceRef.newBuilder()
+                        .setDeviceId(settings.gatewayId())
+                        .setFamily(GATEWAY_FAMILY)
+                        .setSite(settings.site()))
+                .setDeviceStatus(DeviceStatus.newBuilder()
+                        .setState(state)
+                        .setReason(reason)
+                        .setSince(sinceTime))
+                .build();
+        return new MqttMessage(envelope.toByteArray(), QOS, true, properties(envelope));
+    }
+
+    /** The MQTT 5 properties every scangate message carries. */
+    public static MqttProperties properties(Envelope envelope) {
+        MqttProperties properties = new MqttProperties();
+        properties.setContentType(CONTENT_TYPE);
+        properties.setPayloadFormat(false);
+        properties.setUserProperties(List.of(
+                new UserProperty(PROPERTY_TYPE, TopicScheme.typeName(envelope)),
+                new UserProperty(PROPERTY_SCHEMA, SCHEMA_VERSION),
+                new UserProperty(PROPERTY_EVENT_ID, envelope.getEventId()),
+                new UserProperty(PROPERTY_SEQUENCE, envelope.getBootEpoch() + "." + envelope.getSequence())));
+        return properties;
+    }
+}

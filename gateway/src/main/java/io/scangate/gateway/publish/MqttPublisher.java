@@ -1,0 +1,402 @@
+package io.scangate.gateway.publish;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scangate.gateway.journal.Journal;
+import io.scangate.gateway.journal.JournalEntry;
+import io.scangate.proto.v1.Envelope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongUnaryOperator;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the journal to an MQTT 5 broker at QoS 1 and confirms each entry only on its PUBACK.
+ *
+ * <p>Every decision runs on one single-threaded scheduler ("the loop"); Paho's callbacks only hand events
+ * to it. The loop keeps at most {@code window} publishes unacknowledged, where the window is the smaller of
+ * {@link MqttSettings#maxInFlight()} and the broker's Receive Maximum. When the connection drops, the
+ * unacknowledged entries go back to the journal and are sent again, with the same bytes and event id, on
+ * the next connection: duplicates are possible, loss is not.
+ */
+public final class MqttPublisher implements Publisher {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
+    /** Paho's "Too many publishes in progress": its slot frees only after our completion callback ran. */
+    static final int TOO_MANY_PUBLISHES = MqttClientException.REASON_CODE_MAX_INFLIGHT;
+    /** Retry after a 32202 when no acknowledgement is pending that would wake the loop anyway. */
+    private static final Duration SLOT_RETRY = Duration.ofMillis(10);
+    private static final int FIRST_ERROR_REASON_CODE = 0x80;
+
+    /** Creates one Paho client per connection attempt; a seam for unit tests. */
+    interface ClientFactory {
+        MqttAsyncClient create(String serverUri, String clientId) throws MqttException;
+    }
+
+    private record InFlight(long id, int connection, Instant receivedAt) {
+    }
+
+    private final MqttSettings settings;
+    private final Journal journal;
+    private final PublishMetrics metrics;
+    private final TopicScheme topics;
+    private final MessageFactory messages;
+    private final Backoff retryBackoff;
+    private final BrokerConnection broker;
+    private final ScheduledExecutorService loop;
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean connected;
+
+    // Owned by the loop thread.
+    private final NavigableMap<Long, InFlight> inFlight = new TreeMap<>();
+    private boolean retryScheduled;
+    private boolean stopping;
+    private CompletableFuture<Void> drainedOnStop;
+    private int window = 1;
+    private long maxPacketSize = Long.MAX_VALUE;
+
+    public MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry) {
+        this(settings, journal, registry,
+                (uri, clientId) -> new MqttAsyncClient(uri, clientId, new MemoryPersistence()),
+                bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+    }
+
+    /**
+     * @param clientFactory Paho clients keep no state of their own ({@link MemoryPersistence}): the journal
+     *     is the durable copy, and a fresh client per connection never replays behind our back
+     * @param jitter given a bound, a uniform value in [0, bound]
+     */
+    MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ClientFactory clientFactory,
+            LongUnaryOperator jitter) {
+        List<String> problems = settings.validate();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid MQTT settings: " + String.join("; ", problems));
+        }
+        this.settings = settings;
+        this.journal = journal;
+        this.metrics = new PublishMetrics(registry);
+        this.topics = new TopicScheme(settings.site(), settings.gatewayId());
+        this.messages = new MessageFactory(settings);
+        this.retryBackoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter);
+        ScheduledThreadPoolExecutor singleThread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "scangate-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Pending reconnects and backoff resets mean nothing once closed; do not wait for them.
+        singleThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = singleThread;
+        this.broker = new BrokerConnection(settings, topics, messages, clientFactory,
+                new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter), metrics, loop, this::run,
+                new BrokerConnection.Listener() {
+                    @Override
+                    public void connectionUp(int connection, int newWindow, long newMaxPacketSize) {
+                        window = newWindow;
+                        maxPacketSize = newMaxPacketSize;
+                        connected = true;
+                        drain();
+                    }
+
+                    @Override
+                    public void connectionDown() {
+                        connected = false;
+                        releaseAllInFlight();
+                    }
+                });
+    }
+
+    @Override
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            journal.onAvailable(this::requestDrain);
+            run(broker::connect);
+        }
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    /** The in-flight limit of the current connection: min(maxInFlight, broker Receive Maximum). */
+    public int window() {
+        return metrics.window.get();
+    }
+
+    /** Publishes sent and not yet acknowledged. */
+    public int inFlight() {
+        return metrics.inFlight.get();
+    }
+
+    @Override
+    public void close() {
+        if (!started.get() || loop.isShutdown()) {
+            loop.shutdownNow();
+            return;
+        }
+        CompletableFuture<Void> drained = new CompletableFuture<>();
+        run(() -> {
+            stopping = true;
+            drainedOnStop = drained;
+            completeDrainIfIdle();
+        });
+        await(drained, settings.closeTimeout(), "acknowledgements in flight");
+        CompletableFuture<Void> disconnected = new CompletableFuture<>();
+        run(() -> {
+            broker.close();
+            disconnected.complete(null);
+        });
+        await(disconnected, settings.closeTimeout().multipliedBy(3), "disconnect");
+        loop.shutdown();
+        try {
+            loop.awaitTermination(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- draining ----------------------------------------------------------------------------------
+
+    private void requestDrain() {
+        if (drainRequested.compareAndSet(false, true)) {
+            run(() -> {
+                drainRequested.set(false);
+                drain();
+            });
+        }
+    }
+
+    private void drain() {
+        if (!broker.up() || stopping || retryScheduled) {
+            return;
+        }
+        while (inFlight.size() < window) {
+            List<JournalEntry> batch = journal.take(window - inFlight.size());
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (!publish(batch.get(i))) {
+                    batch.subList(i + 1, batch.size()).forEach(rest -> journal.release(rest.id()));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Returns false when the loop must stop taking for now (back-pressure, failure). */
+    private boolean publish(JournalEntry entry) {
+        Envelope envelope = decode(entry);
+        if (envelope == null) {
+            return true;
+        }
+        String topic = topics.topicFor(envelope);
+        if ((long) entry.payload().length + topic.getBytes(StandardCharsets.UTF_8).length > maxPacketSize) {
+            deadLetter(entry, envelope.getDevice().getDeviceId(), "payload of " + entry.payload().length
+                    + " bytes exceeds the broker's maximum packet size " + maxPacketSize);
+            return true;
+        }
+        int attempt = broker.id();
+        Instant receivedAt = envelope.hasReceiveTime() ? Instant.ofEpochSecond(
+                envelope.getReceiveTime().getSeconds(), envelope.getReceiveTime().getNanos()) : null;
+        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, receivedAt));
+        try {
+            broker.client().publish(topic, messages.forEnvelope(envelope, entry.payload()), null,
+                    new AckListener(entry.id(), attempt));
+            metrics.sent.increment();
+            metrics.inFlight.set(inFlight.size());
+            return true;
+        } catch (MqttException e) {
+            inFlight.remove(entry.id());
+            journal.release(entry.id());
+            if (e.getReasonCode() == TOO_MANY_PUBLISHES) {
+                metrics.backPressure.increment();
+                loop.schedule(this::requestDrain, SLOT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return false;
+            }
+            metrics.failed.increment();
+            log.warn("event=publish_failed id={} device={} topic={} reason={}", entry.id(),
+                    envelope.getDevice().getDeviceId(), topic, describe(e));
+            scheduleRetry();
+            return false;
+        }
+    }
+
+    private Envelope decode(JournalEntry entry) {
+        Envelope envelope;
+        try {
+            envelope = Envelope.parseFrom(entry.payload());
+        } catch (InvalidProtocolBufferException e) {
+            deadLetter(entry, "unknown", "not a valid scangate.v1.Envelope: " + e.getMessage());
+            return null;
+        }
+        String device = envelope.getDevice().getDeviceId();
+        if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
+            deadLetter(entry, device, "envelope has no body");
+            return null;
+        }
+        if (envelope.getEventId().isEmpty()) {
+            deadLetter(entry, device, "envelope has no event_id, consumers could not deduplicate it");
+            return null;
+        }
+        return envelope;
+    }
+
+    private void deadLetter(JournalEntry entry, String device, String reason) {
+        log.error("event=publish_dead_letter id={} lane={} device={} reason={}", entry.id(), entry.lane(),
+                device.isEmpty() ? "unknown" : device, reason);
+        journal.deadLetter(entry.id(), reason);
+        metrics.deadLettered.increment();
+    }
+
+    private void onAcked(long id, int attempt, int[] reasonCodes) {
+        InFlight sent = inFlight.get(id);
+        if (sent == null || sent.connection() != attempt) {
+            return;
+        }
+        inFlight.remove(id);
+        metrics.inFlight.set(inFlight.size());
+        int reasonCode = reasonCodes == null || reasonCodes.length == 0 ? 0 : reasonCodes[0];
+        if (reasonCode >= FIRST_ERROR_REASON_CODE) {
+            journal.release(id);
+            metrics.failed.increment();
+            log.warn("event=publish_rejected id={} reasonCode=0x{}", id, Integer.toHexString(reasonCode));
+            scheduleRetry();
+        } else {
+            journal.confirm(id);
+            metrics.acked.increment();
+            if (sent.receivedAt() != null) {
+                Duration latency = Duration.between(sent.receivedAt(), Instant.now());
+                if (!latency.isNegative()) {
+                    metrics.latency.record(latency);
+                }
+            }
+            retryBackoff.reset();
+        }
+        completeDrainIfIdle();
+        drain();
+    }
+
+    private void onPublishFailed(long id, int attempt, Throwable cause) {
+        InFlight sent = inFlight.get(id);
+        if (sent == null || sent.connection() != attempt) {
+            return;
+        }
+        inFlight.remove(id);
+        metrics.inFlight.set(inFlight.size());
+        journal.release(id);
+        completeDrainIfIdle();
+        if (broker.up()) {
+            metrics.failed.increment();
+            log.warn("event=publish_failed id={} reason={}", id, describe(cause));
+            scheduleRetry();
+        }
+    }
+
+    /** Pauses taking after a failure that is not a lost connection, so that a rejecting broker is no hot loop. */
+    private void scheduleRetry() {
+        if (retryScheduled) {
+            return;
+        }
+        retryScheduled = true;
+        Duration delay = retryBackoff.next();
+        loop.schedule(() -> guarded(() -> {
+            retryScheduled = false;
+            drain();
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void releaseAllInFlight() {
+        inFlight.keySet().forEach(journal::release);
+        inFlight.clear();
+        metrics.inFlight.set(0);
+        completeDrainIfIdle();
+    }
+
+    private void completeDrainIfIdle() {
+        if (stopping && drainedOnStop != null && inFlight.isEmpty()) {
+            drainedOnStop.complete(null);
+        }
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------
+
+    /** Hands a task to the loop; after close there is nothing left to do with late callbacks. */
+    private void run(Runnable task) {
+        try {
+            loop.execute(() -> guarded(task));
+        } catch (RejectedExecutionException e) {
+            log.debug("event=publisher_closed_task_dropped");
+        }
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.error("event=publisher_loop_error reason={}", describe(e), e);
+            scheduleRetry();
+        }
+    }
+
+    private void await(CompletableFuture<Void> future, Duration timeout, String what) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("event=publisher_close_timeout waitingFor={} timeoutMs={}", what, timeout.toMillis());
+        } catch (ExecutionException e) {
+            log.warn("event=publisher_close_failed waitingFor={} reason={}", what, describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String describe(Throwable cause) {
+        if (cause instanceof MqttException mqtt) {
+            return mqtt.getReasonCode() + " " + mqtt.getMessage();
+        }
+        return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private final class AckListener implements MqttActionListener {
+        private final long id;
+        private final int attempt;
+
+        AckListener(long id, int attempt) {
+            this.id = id;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            int[] reasonCodes = token.getReasonCodes();
+            run(() -> onAcked(id, attempt, reasonCodes));
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable cause) {
+            run(() -> onPublishFailed(id, attempt, cause));
+        }
+    }
+}
