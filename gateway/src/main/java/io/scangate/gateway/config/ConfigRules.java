@@ -1,7 +1,6 @@
 package io.scangate.gateway.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ final class ConfigRules {
         name(p, "site", c.site(), "e.g. site: rotterdam-maasvlakte");
         name(p, "gatewayId", c.gatewayId(), "e.g. gatewayId: gw-01");
         journal(p, c.journal());
-        mqtt(p, c.mqtt());
+        mqtt(p, c.mqtt(), c.site(), c.gatewayId());
         ops(p, c.ops());
         if (c.devices().isEmpty()) {
             p.add("devices: no device configured (add at least one entry with id, driver, lane and transport)");
@@ -51,18 +50,7 @@ final class ConfigRules {
     }
 
     private static void journal(List<String> p, JournalConfig j) {
-        if (j.maxBytes().bytes() < (1 << 20)) {
-            p.add("journal.maxBytes: " + j.maxBytes() + " is too small (give at least 1MiB; size it for the longest broker outage)");
-        }
-        if (j.maxEntries() < 100) {
-            p.add("journal.maxEntries: " + j.maxEntries() + " is too small (give at least 100)");
-        }
-        if (j.segmentSize().bytes() > j.maxBytes().bytes()) {
-            p.add("journal.segmentSize: larger than journal.maxBytes (make it a fraction, e.g. 64MiB of 1GiB)");
-        }
-        if (j.maxRecordSize().bytes() > j.segmentSize().bytes()) {
-            p.add("journal.maxRecordSize: larger than journal.segmentSize (a record must fit in a segment)");
-        }
+        j.toSettings().validate().forEach(problem -> p.add("journal." + problem));
         if (!(j.lowWater() > 0 && j.lowWater() < j.highWater() && j.highWater() <= 1.0)) {
             p.add("journal.highWater/lowWater: need 0 < lowWater < highWater <= 1 (got " + j.lowWater() + " / "
                     + j.highWater() + ")");
@@ -73,35 +61,17 @@ final class ConfigRules {
         }
     }
 
-    private static void mqtt(List<String> p, MqttConfig m) {
-        try {
-            URI uri = new URI(m.serverUri());
-            if (!Set.of("tcp", "ssl", "ws", "wss").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
-                p.add("mqtt.serverUri: '" + m.serverUri() + "' must look like tcp://host:1883 or ssl://host:8883");
-            }
-        } catch (URISyntaxException e) {
-            p.add("mqtt.serverUri: '" + m.serverUri() + "' is not a URI (e.g. tcp://broker:1883)");
-        }
-        if (m.clientId() != null && (m.clientId().isEmpty() || m.clientId().length() > 128)) {
-            p.add("mqtt.clientId: must be 1-128 characters (leave it out to use scangate-<gatewayId>)");
-        }
+    private static void mqtt(List<String> p, MqttConfig m, String site, String gatewayId) {
         if (m.password() != null && m.passwordFile() != null) {
             p.add("mqtt.password: give either password or passwordFile, not both");
+            return;
         }
-        readable(p, "mqtt.passwordFile", m.passwordFile());
-        if (m.tls() != null) {
-            readable(p, "mqtt.tls.caFile", m.tls().caFile());
-            readable(p, "mqtt.tls.certFile", m.tls().certFile());
-            readable(p, "mqtt.tls.keyFile", m.tls().keyFile());
-            if ((m.tls().certFile() == null) != (m.tls().keyFile() == null)) {
-                p.add("mqtt.tls: certFile and keyFile go together (client authentication needs both)");
-            }
-        }
-        if (m.maxInFlight() < 1 || m.maxInFlight() > 65535) {
-            p.add("mqtt.maxInFlight: " + m.maxInFlight() + " is out of range (1-65535; the broker's Receive Maximum lowers it)");
-        }
-        if (m.reconnectMin().isNegative() || m.reconnectMin().isZero() || m.reconnectMax().compareTo(m.reconnectMin()) < 0) {
-            p.add("mqtt.reconnectMin/reconnectMax: need 0 < reconnectMin <= reconnectMax");
+        try {
+            m.toSettings(site, gatewayId).validate().stream()
+                    .filter(problem -> !problem.startsWith("mqtt.site:") && !problem.startsWith("mqtt.gatewayId:"))
+                    .forEach(p::add);
+        } catch (IOException e) {
+            p.add("mqtt.passwordFile: cannot read " + m.passwordFile() + " (" + e.getMessage() + ")");
         }
     }
 
@@ -146,12 +116,6 @@ final class ConfigRules {
             p.add(key + ": required (" + example + ")");
         } else if (!NAME.matcher(value).matches()) {
             p.add(key + ": '" + value + "' may use only letters, digits, '.', '_' and '-' (max 64), since it becomes an MQTT topic level");
-        }
-    }
-
-    private static void readable(List<String> p, String key, String file) {
-        if (file != null && !Files.isReadable(Path.of(file))) {
-            p.add(key + ": cannot read " + file + " (check the path and the gateway user's permissions)");
         }
     }
 }

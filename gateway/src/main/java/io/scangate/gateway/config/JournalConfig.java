@@ -1,13 +1,13 @@
 package io.scangate.gateway.config;
 
+import io.scangate.gateway.journal.JournalSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
 /**
- * {@code journal:} where results wait, durably, until the broker has them.
+ * {@code journal:} where results wait, durably, until the broker has them. Keys are those of
+ * {@link JournalSettings} (whose defaults apply to what is left out) plus the back-pressure marks.
  *
- * @param directory where segment files live; on a disk that survives reboots
- * @param maxBytes quota on disk; confirmed entries are purged first, then appends are refused
- * @param maxEntries quota in entries
- * @param segmentSize size at which a new segment file is started
- * @param maxRecordSize the largest single record accepted
  * @param highWater fraction of a quota at which the gateway stops reading from devices
  * @param lowWater fraction below which reading resumes
  */
@@ -15,22 +15,37 @@ public record JournalConfig(
         String directory,
         DataSize maxBytes,
         Long maxEntries,
-        DataSize segmentSize,
-        DataSize maxRecordSize,
+        DataSize segmentBytes,
+        DataSize maxRecordBytes,
+        Duration commitInterval,
+        DataSize maxBatchBytes,
+        DataSize maxPendingBytes,
         Double highWater,
         Double lowWater) {
 
     public JournalConfig {
         directory = directory == null ? "var/journal" : directory;
-        maxBytes = maxBytes == null ? DataSize.parse("1GiB") : maxBytes;
-        maxEntries = maxEntries == null ? 1_000_000L : maxEntries;
-        segmentSize = segmentSize == null ? DataSize.parse("64MiB") : segmentSize;
-        maxRecordSize = maxRecordSize == null ? DataSize.parse("16MiB") : maxRecordSize;
         highWater = highWater == null ? 0.9 : highWater;
         lowWater = lowWater == null ? 0.7 : lowWater;
     }
 
     static JournalConfig defaults() {
-        return new JournalConfig(null, null, null, null, null, null, null);
+        return new JournalConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public JournalSettings toSettings() {
+        return new JournalSettings(
+                Path.of(directory),
+                bytes(maxBytes, JournalSettings.DEFAULT_MAX_BYTES),
+                maxEntries == null ? JournalSettings.DEFAULT_MAX_ENTRIES : maxEntries,
+                bytes(segmentBytes, JournalSettings.DEFAULT_SEGMENT_BYTES),
+                (int) Math.min(Integer.MAX_VALUE, bytes(maxRecordBytes, JournalSettings.DEFAULT_MAX_RECORD_BYTES)),
+                commitInterval == null ? JournalSettings.DEFAULT_COMMIT_INTERVAL : commitInterval,
+                (int) Math.min(Integer.MAX_VALUE, bytes(maxBatchBytes, JournalSettings.DEFAULT_MAX_BATCH_BYTES)),
+                bytes(maxPendingBytes, JournalSettings.DEFAULT_MAX_PENDING_BYTES));
+    }
+
+    private static long bytes(DataSize size, long fallback) {
+        return size == null ? fallback : size.bytes();
     }
 }

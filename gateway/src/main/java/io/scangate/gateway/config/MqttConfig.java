@@ -1,15 +1,16 @@
 package io.scangate.gateway.config;
 
+import io.scangate.gateway.publish.MqttSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code mqtt:} the broker the back-ends subscribe to.
+ * {@code mqtt:} the broker the back-ends subscribe to. Keys are those of {@link MqttSettings}, whose
+ * defaults apply to what is left out, plus {@code passwordFile}.
  *
- * @param serverUri {@code tcp://host:1883} or {@code ssl://host:8883}
- * @param clientId stable per gateway: the persistent session is keyed on it
- * @param passwordFile read at start-up, so the secret stays out of the config file
- * @param sessionExpiry how long the broker keeps the session while the gateway is away
- * @param maxInFlight upper bound of unacknowledged publishes; the broker's Receive Maximum lowers it
+ * @param passwordFile read at start-up, so that the secret stays out of the config file
  */
 public record MqttConfig(
         String serverUri,
@@ -17,29 +18,36 @@ public record MqttConfig(
         String username,
         String password,
         String passwordFile,
-        TlsConfig tls,
+        String caFile,
+        String certFile,
+        String keyFile,
         Duration sessionExpiry,
         Integer maxInFlight,
         Duration keepAlive,
+        Duration connectTimeout,
         Duration reconnectMin,
         Duration reconnectMax,
-        Duration stablePeriod) {
+        Duration stablePeriod,
+        Duration closeTimeout) {
 
     public MqttConfig {
         serverUri = serverUri == null ? "tcp://127.0.0.1:1883" : serverUri;
-        sessionExpiry = sessionExpiry == null ? Duration.ofDays(7) : sessionExpiry;
-        maxInFlight = maxInFlight == null ? 64 : maxInFlight;
-        keepAlive = keepAlive == null ? Duration.ofSeconds(30) : keepAlive;
-        reconnectMin = reconnectMin == null ? Duration.ofSeconds(1) : reconnectMin;
-        reconnectMax = reconnectMax == null ? Duration.ofSeconds(60) : reconnectMax;
-        stablePeriod = stablePeriod == null ? Duration.ofSeconds(30) : stablePeriod;
     }
 
     static MqttConfig defaults() {
-        return new MqttConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new MqttConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
-    /** {@code mqtt.tls:} PEM files; all optional, a CA alone gives server authentication. */
-    public record TlsConfig(String caFile, String certFile, String keyFile) {
+    /** @throws IOException when {@code passwordFile} cannot be read */
+    public MqttSettings toSettings(String site, String gatewayId) throws IOException {
+        String secret = passwordFile == null ? password : Files.readString(Path.of(passwordFile)).strip();
+        return new MqttSettings(serverUri, clientId, username, secret, path(caFile), path(certFile), path(keyFile),
+                sessionExpiry, maxInFlight == null ? 0 : maxInFlight, keepAlive, connectTimeout, reconnectMin,
+                reconnectMax, stablePeriod, closeTimeout, site, gatewayId);
+    }
+
+    private static Path path(String file) {
+        return file == null ? null : Path.of(file);
     }
 }

@@ -66,6 +66,10 @@ final class DeviceRuntime implements DeviceContext {
 
     @Override
     public void emit(Envelope.Builder message) {
+        if (message.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
+            decodeError("driver_emitted_empty_message", "driver " + device.getDriver() + " emitted an envelope without a body");
+            return;
+        }
         outbox.submit(pipeline.stamp(message, device, now()));
     }
 

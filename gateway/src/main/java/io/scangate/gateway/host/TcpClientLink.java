@@ -13,6 +13,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.scangate.driver.Driver;
 import io.scangate.gateway.config.TransportConfig;
 import io.scangate.gateway.metrics.GatewayMetrics;
+import io.scangate.gateway.retry.Backoff;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +108,7 @@ final class TcpClientLink {
         if (stopped || pendingReconnect != null) {
             return;
         }
-        long delay = backoff.nextDelayMillis();
+        long delay = backoff.next().toMillis();
         metrics.reconnect(runtime.device().getDeviceId());
         log.info("device={} reason=\"{}\" action=reconnect delay_ms={} attempt={}",
                 runtime.device().getDeviceId(), reason, delay, backoff.attempts());

@@ -5,6 +5,7 @@ import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalFullException;
 import io.scangate.gateway.journal.Lane;
 import io.scangate.gateway.metrics.GatewayMetrics;
+import io.scangate.gateway.publish.TopicScheme;
 import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.util.Comparator;
@@ -49,7 +50,7 @@ public final class Outbox {
     }
 
     public void submit(Envelope envelope) {
-        String kind = MessageKinds.of(envelope.getBodyCase());
+        String kind = TopicScheme.kind(envelope.getBodyCase());
         Pending record = new Pending(submitted++, LanePolicy.of(envelope), envelope.toByteArray(), kind);
         metrics.eventEmitted(deviceId, kind);
         if (waiting.isEmpty() && !retryScheduled) {

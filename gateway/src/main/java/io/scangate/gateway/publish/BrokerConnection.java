@@ -1,5 +1,6 @@
 package io.scangate.gateway.publish;
 
+import io.scangate.gateway.retry.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

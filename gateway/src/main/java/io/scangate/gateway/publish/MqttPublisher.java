@@ -1,5 +1,6 @@
 package io.scangate.gateway.publish;
 
+import io.scangate.gateway.retry.Backoff;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scangate.gateway.journal.Journal;

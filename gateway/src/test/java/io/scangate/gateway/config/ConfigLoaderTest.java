@@ -41,7 +41,8 @@ class ConfigLoaderTest {
 
         GatewayConfig c = loaded.gateway();
         assertThat(c.journal().highWater()).isEqualTo(0.9);
-        assertThat(c.mqtt().maxInFlight()).isEqualTo(64);
+        assertThat(c.mqtt().toSettings(c.site(), c.gatewayId()).maxInFlight()).isEqualTo(64);
+        assertThat(c.journal().toSettings().maxBytes()).isEqualTo(1L << 30);
         assertThat(c.ops().httpPort()).isEqualTo(9100);
         assertThat(c.devices().get(0).transport().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
     }

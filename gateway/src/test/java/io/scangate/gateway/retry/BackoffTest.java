@@ -1,4 +1,4 @@
-package io.scangate.gateway.publish;
+package io.scangate.gateway.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +47,22 @@ class BackoffTest {
         for (int i = 0; i < 1_000; i++) {
             assertThat(backoff.next()).isEqualTo(i < 6 ? Duration.ofSeconds(1L << i) : Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void theDefaultJitterIsUniformOverTheRange() {
+        long sum = 0;
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = 0; i < 2_000; i++) {
+            long delay = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).next().toMillis();
+            assertThat(delay).isBetween(0L, 1_000L);
+            sum += delay;
+            min = Math.min(min, delay);
+            max = Math.max(max, delay);
+        }
+        assertThat(min).isLessThan(100);
+        assertThat(max).isGreaterThan(900);
+        assertThat(sum / 2_000.0).isBetween(400.0, 600.0);
     }
 }

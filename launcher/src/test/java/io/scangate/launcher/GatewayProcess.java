@@ -1,0 +1,127 @@
+package io.scangate.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as a separate JVM, started exactly as an operator would ({@code scangate run --config}),
+ * with its own heap limit, its log in a file, and its ops endpoint on a free port.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int opsPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private GatewayProcess(Process process, Path log, int opsPort) {
+        this.process = process;
+        this.log = log;
+        this.opsPort = opsPort;
+    }
+
+    /** @param yamlWithoutOps the configuration; an {@code ops:} section on a free port is appended */
+    static GatewayProcess start(Path workDir, String yamlWithoutOps, String maxHeap) throws IOException {
+        int opsPort = freePort();
+        Path config = workDir.resolve("gateway.yaml");
+        Files.writeString(config, yamlWithoutOps + "\nops: {httpBind: 127.0.0.1, httpPort: " + opsPort + "}\n");
+        Path log = workDir.resolve("gateway.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        GatewayProcess gateway = new GatewayProcess(process, log, opsPort);
+        await("gateway ops endpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("gateway exited with " + process.exitValue() + ":\n" + gateway.logText());
+                    }
+                    return gateway.get("/health") != null;
+                });
+        return gateway;
+    }
+
+    String metrics() {
+        return get("/metrics");
+    }
+
+    /** The value of one Prometheus sample line (name with labels as printed), or 0 when absent. */
+    double metric(String nameAndLabelsPrefix) {
+        String text = metrics();
+        if (text == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(nameAndLabelsPrefix)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    String health() {
+        return get("/health");
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** SIGTERM and wait: the orderly stop an operator's systemd does. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
