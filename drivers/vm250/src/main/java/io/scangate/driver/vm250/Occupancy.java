@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.DoubleConsumer;
 
 /**
  * One open occupancy: collects intervals, speeds and unmapped lines, then builds the RadiationScan.
@@ -36,6 +37,7 @@ final class Occupancy {
         this.scan = RadiationScan.newBuilder()
                 .setOccupancyId(UUID.randomUUID().toString())
                 .setStartTime(Vm250Messages.timestamp(start));
+        // A detector the device reported as *** gets NaN, so that positions still match detectors.
         addBackground(lane.gammaBackground(), scan::addGammaBackground);
         addBackground(lane.neutronBackground(), scan::addNeutronBackground);
     }
@@ -106,7 +108,7 @@ final class Occupancy {
         lastLine = at;
     }
 
-    private static void addBackground(List<Integer> counts, java.util.function.DoubleConsumer sink) {
+    private static void addBackground(List<Integer> counts, DoubleConsumer sink) {
         if (counts == null) {
             return;
         }

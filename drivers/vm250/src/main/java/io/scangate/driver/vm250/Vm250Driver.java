@@ -89,9 +89,7 @@ public final class Vm250Driver implements Driver, Consumer<Vm250Record> {
         device.emit(Vm250Messages.measurement(record));
         boolean gamma = tag.radiation() == Radiation.GAMMA;
         if (tag.role() == CountsTag.Role.FAULT) {
-            String reason = tag + ": " + tag.measurementKind().name().replace("MEASUREMENT_KIND_", "")
-                    .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            setFault(gamma, reason);
+            setFault(gamma, faultReason(tag));
             return;
         }
         if (gamma) {
@@ -100,6 +98,15 @@ public final class Vm250Driver implements Driver, Consumer<Vm250Record> {
             lane.neutronBackground(record.counts());
         }
         clearFault(gamma, tag);
+    }
+
+    private static String faultReason(CountsTag tag) {
+        return switch (tag) {
+            case GH -> "GH: gamma background high fault";
+            case GL -> "GL: gamma background low fault";
+            case NH -> "NH: neutron background high fault";
+            default -> tag + ": fault";
+        };
     }
 
     private void setFault(boolean gamma, String reason) {

@@ -1,6 +1,7 @@
 package io.scangate.driver.vm250;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
 import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.DeviceSetup;
 import io.scangate.proto.v1.Envelope;
@@ -8,6 +9,7 @@ import io.scangate.proto.v1.RadiationMeasurement;
 import io.scangate.proto.v1.RawRecord;
 import io.scangate.proto.v1.Speed;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Maps VM-250 records to the normalised contract. Stateless. */
@@ -61,8 +63,8 @@ final class Vm250Messages {
                 .build();
     }
 
-    static com.google.protobuf.Timestamp timestamp(java.time.Instant instant) {
-        return com.google.protobuf.Timestamp.newBuilder()
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder()
                 .setSeconds(instant.getEpochSecond())
                 .setNanos(instant.getNano())
                 .build();

@@ -1,6 +1,8 @@
 package io.scangate.driver.vm250;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,7 +24,8 @@ public sealed interface Vm250Record {
      */
     record Counts(CountsTag tag, List<Integer> counts, byte[] line) implements Vm250Record {
         public Counts {
-            counts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+            // List.copyOf rejects nulls, and null is how a missing value is said here.
+            counts = Collections.unmodifiableList(new ArrayList<>(counts));
         }
     }
 

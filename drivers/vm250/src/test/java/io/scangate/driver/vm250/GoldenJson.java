@@ -185,7 +185,7 @@ final class GoldenJson {
         if (node.isObject()) {
             ObjectNode sorted = JSON.createObjectNode();
             Map<String, JsonNode> fields = new TreeMap<>();
-            node.fields().forEachRemaining(entry -> fields.put(entry.getKey(), normalised(entry.getValue())));
+            node.properties().forEach(entry -> fields.put(entry.getKey(), normalised(entry.getValue())));
             fields.forEach(sorted::set);
             return sorted;
         }

@@ -8,9 +8,14 @@ import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A DeviceContext that records everything in order, with a clock the test moves. */
+/**
+ * A DeviceContext that records everything in order, with a clock the test moves. Safe to read from the
+ * test thread while a real event loop writes.
+ */
 final class RecordingDeviceContext implements DeviceContext {
 
     /** One thing the driver told the host, in the order it did. */
@@ -29,9 +34,9 @@ final class RecordingDeviceContext implements DeviceContext {
     private final DeviceRef device = DeviceRef.newBuilder()
             .setDeviceId("lane3-rpm").setDriver("vm250").setSite("test-port").setLane("lane3").build();
     private final EventExecutor executor;
-    private final List<Event> events = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-26T08:00:00Z");
-    private int frames;
+    private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    private volatile Instant now = Instant.parse("2026-11-26T08:00:00Z");
+    private final AtomicInteger frames = new AtomicInteger();
 
     RecordingDeviceContext(EventExecutor executor) {
         this.executor = executor;
@@ -63,7 +68,7 @@ final class RecordingDeviceContext implements DeviceContext {
 
     @Override
     public void frameReceived() {
-        frames++;
+        frames.incrementAndGet();
     }
 
     @Override
@@ -77,18 +82,20 @@ final class RecordingDeviceContext implements DeviceContext {
     }
 
     List<Event> events() {
-        return events;
+        synchronized (events) {
+            return List.copyOf(events);
+        }
     }
 
     List<Envelope> emitted() {
-        return events.stream().filter(Emitted.class::isInstance).map(e -> ((Emitted) e).message()).toList();
+        return events().stream().filter(Emitted.class::isInstance).map(e -> ((Emitted) e).message()).toList();
     }
 
     List<DecodeError> decodeErrors() {
-        return events.stream().filter(DecodeError.class::isInstance).map(DecodeError.class::cast).toList();
+        return events().stream().filter(DecodeError.class::isInstance).map(DecodeError.class::cast).toList();
     }
 
     int frames() {
-        return frames;
+        return frames.get();
     }
 }

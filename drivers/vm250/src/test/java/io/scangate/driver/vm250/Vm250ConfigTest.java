@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.scangate.driver.DriverFactory;
 import io.scangate.driver.TransportKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,10 @@ class Vm250ConfigTest {
 
     @Test
     void theFactoryIsFoundByServiceLoader() {
-        assertThat(ServiceLoader.load(DriverFactory.class).stream().map(ServiceLoader.Provider::get))
+        List<DriverFactory<?>> factories = new ArrayList<>();
+        ServiceLoader.load(DriverFactory.class).forEach(factories::add);
+
+        assertThat(factories)
                 .filteredOn(factory -> factory.type().equals("vm250"))
                 .singleElement()
                 .satisfies(factory -> {
