@@ -1,0 +1,119 @@
+package io.scangate.driver.vm250;
+
+import io.scangate.proto.v1.OccupancyClose;
+import io.scangate.proto.v1.RadiationScan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One open occupancy: collects intervals, speeds and unmapped lines, then builds the RadiationScan.
+ *
+ * <p>Offset convention: the occupancy starts when its first line arrives. Gamma interval {@code k}
+ * (counting GS and GA lines from 0) starts at {@code (k - preTrigger) * gammaInterval}, so the five
+ * pre-trigger lines of a VM-250 lie at -1.0, -0.8, -0.6, -0.4 and -0.2 s and the first live interval at
+ * 0. Neutron interval {@code k} starts at {@code k * neutronInterval}.
+ */
+final class Occupancy {
+
+    private final RadiationScan.Builder scan;
+    private final List<Integer> gammaBackground;
+    private final Duration gammaInterval;
+    private final Duration neutronInterval;
+    private final int preTrigger;
+    private int gammaIndex;
+    private int neutronIndex;
+    private int lines;
+    private Instant lastLine;
+
+    Occupancy(Instant start, LaneState lane, Vm250Config config, int preTrigger) {
+        this.gammaBackground = lane.gammaBackground();
+        this.gammaInterval = config.gammaInterval();
+        this.neutronInterval = config.neutronInterval();
+        this.preTrigger = preTrigger;
+        this.lastLine = start;
+        this.scan = RadiationScan.newBuilder()
+                .setOccupancyId(UUID.randomUUID().toString())
+                .setStartTime(Vm250Messages.timestamp(start));
+        // A detector the device reported as *** gets NaN, so that positions still match detectors.
+        addBackground(lane.gammaBackground(), scan::addGammaBackground);
+        addBackground(lane.neutronBackground(), scan::addNeutronBackground);
+    }
+
+    String id() {
+        return scan.getOccupancyId();
+    }
+
+    /** Receive time of the last line that belonged to this occupancy. */
+    Instant lastLine() {
+        return lastLine;
+    }
+
+    /** Lines held so far (intervals, speeds, unmapped lines): what the line limit counts. */
+    int lines() {
+        return lines;
+    }
+
+    void addGamma(List<Integer> counts, boolean alarm, Instant at) {
+        Duration offset = gammaInterval.multipliedBy(gammaIndex - (long) preTrigger);
+        gammaIndex++;
+        scan.addGamma(Vm250Messages.detectorCounts(counts, offset, gammaInterval, alarm));
+        scan.setGammaAlarm(scan.getGammaAlarm() || alarm);
+        hold(at);
+    }
+
+    void addNeutron(List<Integer> counts, boolean alarm, Instant at) {
+        Duration offset = neutronInterval.multipliedBy(neutronIndex);
+        neutronIndex++;
+        scan.addNeutron(Vm250Messages.detectorCounts(counts, offset, neutronInterval, alarm));
+        scan.setNeutronAlarm(scan.getNeutronAlarm() || alarm);
+        hold(at);
+    }
+
+    void addSpeed(Vm250Record.Speed speed, Instant at) {
+        scan.addSpeed(Vm250Messages.speed(speed));
+        hold(at);
+    }
+
+    /** A line the driver did not map; it does not keep the occupancy alive. */
+    void addUnmapped(String text) {
+        scan.addUnmapped(text);
+        lines++;
+    }
+
+    void deviceField(String key, String value) {
+        scan.putDeviceFields(key, value);
+    }
+
+    void deviceCounter(long counter) {
+        scan.setDeviceCounter(counter).setDeviceCounterPresent(true);
+    }
+
+    RadiationScan close(OccupancyClose kind, Instant end, Double nSigma) {
+        int window = (int) Math.max(1, Math.round(1e9 / gammaInterval.toNanos()));
+        scan.setClose(kind)
+                .setEndTime(Vm250Messages.timestamp(end))
+                .setGammaSigma(GammaStatistics.sigma(scan.getGammaList(), gammaBackground, window));
+        double threshold = GammaStatistics.threshold(gammaBackground, nSigma);
+        if (!Double.isNaN(threshold)) {
+            scan.setGammaThreshold(threshold).setGammaThresholdPresent(true);
+        }
+        return scan.build();
+    }
+
+    private void hold(Instant at) {
+        lines++;
+        lastLine = at;
+    }
+
+    private static void addBackground(List<Integer> counts, DoubleConsumer sink) {
+        if (counts == null) {
+            return;
+        }
+        for (Integer count : counts) {
+            sink.accept(count == null ? Double.NaN : count);
+        }
+    }
+}
