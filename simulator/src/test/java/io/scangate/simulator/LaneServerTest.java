@@ -1,9 +1,18 @@
 package io.scangate.simulator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scangate.simulator.scenario.FaultSettings;
 import io.scangate.simulator.scenario.ScenarioSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +70,50 @@ class LaneServerTest {
             assertThat(wireGammaAlarms).contains(true);
             assertThat(wireGammaLines).isEqualTo(truth.stream().map(t -> t.gsLines() + t.gaLines()).toList());
             assertThat(WireClient.count(lines, "NA")).isEqualTo(truth.stream().mapToInt(OccupancyTruth::naLines).sum());
+        }
+    }
+
+    @Test
+    void groundTruthFileHoldsOneJsonLinePerOccupancy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("truth/ground-truth.jsonl");
+        SimulatorOptions options = SimulatorOptions.builder().seed(8).acceleration(2000).maxOccupanciesPerLane(5)
+                .groundTruthFile(file).faults(FaultSettings.none().withProbability(Fault.TAMPER, 0.5)).build();
+        List<OccupancyTruth> inMemory;
+        try (Simulator sim = Simulator.start(options); WireClient client = new WireClient(sim.port("lane-1"))) {
+            client.readUntil(read -> WireClient.count(read, "GX") == 5);
+            assertThat(sim.awaitCompleted(Duration.ofSeconds(30))).isTrue();
+            inMemory = sim.groundTruth();
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<OccupancyTruth> fromFile = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            fromFile.add(json.readValue(line, OccupancyTruth.class));
+        }
+        assertThat(fromFile).hasSize(5).isEqualTo(inMemory);
+        assertThat(Files.readAllLines(file).get(0)).startsWith("{\"lane\":\"lane-1\",\"index\":1,\"deviceCounter\":1,");
+    }
+
+    @Test
+    void threeLanesOfAHundredOccupanciesAtHighAcceleration() throws Exception {
+        SimulatorOptions options = SimulatorOptions.builder().lanes(3).seed(9).acceleration(20_000)
+                .maxOccupanciesPerLane(100).build();
+        try (Simulator sim = Simulator.start(options)) {
+            List<CompletableFuture<Long>> gxPerLane = sim.laneIds().stream()
+                    .map(lane -> CompletableFuture.supplyAsync(() -> readGx(sim.port(lane), 100))).toList();
+            assertThat(sim.awaitCompleted(Duration.ofSeconds(60))).isTrue();
+            for (CompletableFuture<Long> gx : gxPerLane) {
+                assertThat(gx.get(30, TimeUnit.SECONDS)).isEqualTo(100);
+            }
+            assertThat(sim.completedOccupancies()).isEqualTo(300);
+            assertThat(sim.groundTruth()).filteredOn(OccupancyTruth::gxSent).hasSize(300);
+        }
+    }
+
+    private static long readGx(int port, int expected) {
+        try (WireClient client = new WireClient(port)) {
+            return WireClient.count(client.readUntil(read -> WireClient.count(read, "GX") == expected), "GX");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
