@@ -44,6 +44,7 @@ class DailyFileTest {
         assertThat(source.exhausted()).isFalse();
         assertThat(drain(source, 10_000)).hasSize(1);
         assertThat(source.exhausted()).isTrue();
+        assertThat(source.progress()).hasValue("lines 5/5 round 1 at 00:00:05");
     }
 
     @Test
