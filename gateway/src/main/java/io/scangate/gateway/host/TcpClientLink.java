@@ -135,9 +135,10 @@ final class TcpClientLink {
                 stableTimer.cancel(false);
             }
             ctx.fireChannelInactive();
-            runtime.link(false, closeReason);
-            driver.linkDown(closeReason);
-            scheduleReconnect(closeReason);
+            String reason = stopped ? "gateway stopping" : closeReason;
+            runtime.link(false, reason);
+            driver.linkDown(reason);
+            scheduleReconnect(reason);
         }
 
         @Override
