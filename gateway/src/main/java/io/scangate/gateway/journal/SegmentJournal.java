@@ -120,6 +120,14 @@ public final class SegmentJournal implements Journal {
         return recovery;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The journal keeps a reference to {@code payload} until the record is written: do not modify it
+     * afterwards. A missing lane or payload, or one over {@code maxRecordBytes}, fails the future with
+     * {@link IllegalArgumentException} (logged and counted); a full writer backlog or quota with
+     * {@link JournalFullException}.
+     */
     @Override
     public CompletableFuture<Long> append(Lane lane, byte[] payload) {
         if (lane == null || payload == null) {
@@ -137,6 +145,13 @@ public final class SegmentJournal implements Journal {
         return writer.append(lane, payload);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each in-flight entry costs ~100 bytes of heap and its payload is read into memory: keep
+     * {@code max} and the entries held in flight within the publisher's window. A record that fails its
+     * checksum when read is dead-lettered instead of returned.
+     */
     @Override
     public List<JournalEntry> take(int max) {
         if (closed.get()) {
