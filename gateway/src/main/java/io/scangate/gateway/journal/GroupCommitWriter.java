@@ -97,8 +97,8 @@ final class GroupCommitWriter implements Runnable {
         if (pendingBytes.addAndGet(payload.length) > settings.maxPendingBytes()) {
             pendingBytes.addAndGet(-payload.length);
             metrics.rejected("backlog");
-            return CompletableFuture.failedFuture(new JournalFullException("journal writer backlog exceeds maxPendingBytes "
-                    + settings.maxPendingBytes() + "; the disk is slower than the arrivals"));
+            return CompletableFuture.failedFuture(new JournalFullException("journal writer backlog exceeds"
+                    + " maxPendingBytes " + settings.maxPendingBytes() + "; the disk is slower than the arrivals"));
         }
         CompletableFuture<Long> future = new CompletableFuture<>();
         queue.add(new Append(lane, payload, future));

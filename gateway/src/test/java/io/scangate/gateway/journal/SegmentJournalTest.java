@@ -152,7 +152,7 @@ class SegmentJournalTest {
 
         appendDurably(journal, Lane.RESULT, "one");
 
-        await().untilAtomic(calls, org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        await().until(() -> calls.get() >= 1);
         AtomicInteger late = new AtomicInteger();
         journal.onAvailable(late::incrementAndGet);
         assertThat(late).as("a late listener is told at once that entries wait").hasValue(1);
