@@ -185,7 +185,7 @@ final class GroupCommitWriter implements Runnable {
             }
             return false;
         } catch (InterruptedException interrupted) {
-            log.warn("journal writer interrupted; committing what is queued and stopping");
+            log.warn("journal writer interrupted action=commit_queued_then_stop");
             queue.drainTo(batch);
             batch.remove(CLOSE);
             return true;
@@ -266,7 +266,7 @@ final class GroupCommitWriter implements Runnable {
         try {
             deleteSettled();
         } catch (IOException e) {
-            log.warn("journal segment delete failed reason={}", e.toString());
+            log.warn("journal segment delete failed reason={} detail=retried after the next commit", e.toString());
         }
         recount();
     }
@@ -371,8 +371,8 @@ final class GroupCommitWriter implements Runnable {
 
     private void fail(IOException e, List<Object> batch) {
         failure = e;
-        log.error("journal write failed reason={} detail=journal refuses appends until restarted; what was"
-                + " acknowledged before stays on disk", e.toString(), e);
+        log.error("journal write failed reason={} action=refuse_appends_until_restart"
+                + " detail=acknowledged entries stay on disk", e.toString(), e);
         metrics.rejected("io");
         for (Object command : batch) {
             if (command instanceof Append append) {
