@@ -125,7 +125,20 @@ public final class DeadLetterFile {
         return size;
     }
 
-    void append(long id, Lane lane, String reason, byte[] payload) throws IOException {
+    /** Copies an entry out of its segment; an unreadable payload is kept as empty, with the reason saying so. */
+    void bury(IndexEntry entry, Segment segment, String reason) throws IOException {
+        byte[] payload;
+        String fullReason = reason;
+        try {
+            payload = segment.read(entry).payload();
+        } catch (Segment.CorruptRecordException corrupt) {
+            payload = new byte[0];
+            fullReason = reason + " (payload unreadable: " + corrupt.getMessage() + ")";
+        }
+        append(entry.id(), entry.lane(), fullReason, payload);
+    }
+
+    private void append(long id, Lane lane, String reason, byte[] payload) throws IOException {
         ByteBuffer record = RecordFormat.deadLetterRecord(id, lane, System.currentTimeMillis(), reason, payload);
         while (record.hasRemaining()) {
             size += channel.write(record, size);

@@ -2,8 +2,6 @@ package io.scangate.gateway.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,7 +65,7 @@ final class GroupCommitWriter implements Runnable {
             active = Segment.create(settings.directory(), nextId);
             active.forceLog();
             state.addSegment(active);
-            fsyncDirectory();
+            Segment.fsyncDirectory(settings.directory());
         } else {
             active = segments.get(segments.size() - 1);
         }
@@ -99,8 +97,8 @@ final class GroupCommitWriter implements Runnable {
         if (pendingBytes.addAndGet(payload.length) > settings.maxPendingBytes()) {
             pendingBytes.addAndGet(-payload.length);
             metrics.rejected("backlog");
-            return CompletableFuture.failedFuture(new JournalFullException("journal writer backlog exceeds maxPendingBytes "
-                    + settings.maxPendingBytes() + "; the disk is slower than the arrivals"));
+            return CompletableFuture.failedFuture(new JournalFullException("journal writer backlog exceeds"
+                    + " maxPendingBytes " + settings.maxPendingBytes() + "; the disk is slower than the arrivals"));
         }
         CompletableFuture<Long> future = new CompletableFuture<>();
         queue.add(new Append(lane, payload, future));
@@ -122,9 +120,15 @@ final class GroupCommitWriter implements Runnable {
     void close() {
         closing = true;
         queue.add(CLOSE);
-        try {
-            thread.join();
-        } catch (InterruptedException interrupted) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         failLeftovers();
@@ -181,7 +185,7 @@ final class GroupCommitWriter implements Runnable {
             }
             return false;
         } catch (InterruptedException interrupted) {
-            log.warn("journal writer interrupted; committing what is queued and stopping");
+            log.warn("journal writer interrupted action=commit_queued_then_stop");
             queue.drainTo(batch);
             batch.remove(CLOSE);
             return true;
@@ -219,7 +223,7 @@ final class GroupCommitWriter implements Runnable {
                         touched.add(ack.segment());
                     }
                 } else if (command instanceof Bury bury && failure == null) {
-                    writeDeadLetter(bury);
+                    deadLetters.bury(bury.entry(), bury.segment(), bury.reason());
                     buried.add(bury);
                 }
             }
@@ -228,7 +232,7 @@ final class GroupCommitWriter implements Runnable {
                 segment.forceLog();
             }
             if (createdSegment) {
-                fsyncDirectory();
+                Segment.fsyncDirectory(settings.directory());
             }
         } catch (IOException e) {
             fail(e, batch);
@@ -262,7 +266,7 @@ final class GroupCommitWriter implements Runnable {
         try {
             deleteSettled();
         } catch (IOException e) {
-            log.warn("journal segment delete failed reason={}", e.toString());
+            log.warn("journal segment delete failed reason={} detail=retried after the next commit", e.toString());
         }
         recount();
     }
@@ -340,7 +344,7 @@ final class GroupCommitWriter implements Runnable {
             active.forceLog();
             roll();
             active.forceLog();
-            fsyncDirectory();
+            Segment.fsyncDirectory(settings.directory());
             createdSegment = false;
         }
         deleteSettled();
@@ -365,33 +369,15 @@ final class GroupCommitWriter implements Runnable {
         reclaimableBytes = state.fullySettled(active) ? active.bytesOnDisk() : 0;
     }
 
-    private void writeDeadLetter(Bury bury) throws IOException {
-        byte[] payload;
-        String reason = bury.reason();
-        try {
-            payload = bury.segment().read(bury.entry()).payload();
-        } catch (Segment.CorruptRecordException corrupt) {
-            payload = new byte[0];
-            reason = reason + " (payload unreadable: " + corrupt.getMessage() + ")";
-        }
-        deadLetters.append(bury.entry().id(), bury.entry().lane(), reason, payload);
-    }
-
     private void fail(IOException e, List<Object> batch) {
         failure = e;
-        log.error("journal write failed reason={} detail=journal refuses appends until restarted; what was"
-                + " acknowledged before stays on disk", e.toString(), e);
+        log.error("journal write failed reason={} action=refuse_appends_until_restart"
+                + " detail=acknowledged entries stay on disk", e.toString(), e);
         metrics.rejected("io");
         for (Object command : batch) {
             if (command instanceof Append append) {
                 append.future().completeExceptionally(e);
             }
-        }
-    }
-
-    private void fsyncDirectory() throws IOException {
-        try (FileChannel directory = FileChannel.open(settings.directory(), StandardOpenOption.READ)) {
-            directory.force(true);
         }
     }
 }

@@ -64,6 +64,13 @@ final class Segment {
         return logPath.resolveSibling(name.substring(0, name.length() - 4) + ".ack");
     }
 
+    /** Makes file creations and deletions in the directory durable (Linux needs the directory fsynced). */
+    static void fsyncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
     static Segment create(Path directory, long firstId) throws IOException {
         Path path = directory.resolve(logName(firstId));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,

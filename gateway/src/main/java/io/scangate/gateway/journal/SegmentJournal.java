@@ -120,16 +120,24 @@ public final class SegmentJournal implements Journal {
         return recovery;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The journal keeps a reference to {@code payload} until the record is written: do not modify it
+     * afterwards. A missing lane or payload, or one over {@code maxRecordBytes}, fails the future with
+     * {@link IllegalArgumentException} (logged and counted); a full writer backlog or quota with
+     * {@link JournalFullException}.
+     */
     @Override
     public CompletableFuture<Long> append(Lane lane, byte[] payload) {
         if (lane == null || payload == null) {
             metrics.rejected("invalid");
-            log.warn("journal append refused reason=missing lane or payload lane={}", lane);
+            log.warn("journal append refused reason=missing_lane_or_payload lane={}", lane);
             return CompletableFuture.failedFuture(new IllegalArgumentException("lane and payload are required"));
         }
         if (payload.length > settings.maxRecordBytes()) {
             metrics.rejected("too_large");
-            log.warn("journal append refused reason=record too large lane={} bytes={} maxRecordBytes={}", lane,
+            log.warn("journal append refused reason=too_large lane={} bytes={} maxRecordBytes={}", lane,
                     payload.length, settings.maxRecordBytes());
             return CompletableFuture.failedFuture(new IllegalArgumentException("payload of " + payload.length
                     + " bytes exceeds maxRecordBytes " + settings.maxRecordBytes()));
@@ -137,6 +145,13 @@ public final class SegmentJournal implements Journal {
         return writer.append(lane, payload);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each in-flight entry costs ~100 bytes of heap and its payload is read into memory: keep
+     * {@code max} and the entries held in flight within the publisher's window. A record that fails its
+     * checksum when read is dead-lettered instead of returned.
+     */
     @Override
     public List<JournalEntry> take(int max) {
         if (closed.get()) {
@@ -153,11 +168,11 @@ public final class SegmentJournal implements Journal {
                 entries.add(located.segment().read(located.entry()));
             } catch (Segment.CorruptRecordException corrupt) {
                 metrics.corruptReads.increment();
-                log.error("journal record corrupt id={} lane={} reason={}", located.entry().id(),
+                log.error("journal record corrupt id={} lane={} action=dead_letter detail={}", located.entry().id(),
                         located.entry().lane(), corrupt.getMessage());
                 deadLetter(located.entry().id(), "checksum mismatch when read back: " + corrupt.getMessage());
             } catch (IOException e) {
-                log.error("journal read failed id={} reason={} detail=entries go back to stored",
+                log.error("journal read failed id={} reason={} action=entries_back_to_stored",
                         located.entry().id(), e.toString());
                 for (int j = i; j < taken.size(); j++) {
                     state.release(taken.get(j).entry().id());
@@ -202,7 +217,8 @@ public final class SegmentJournal implements Journal {
 
     private void ignored(String operation, long id) {
         metrics.ignoredSettlements.increment();
-        log.debug("journal {} ignored id={} reason=neither in flight nor released", operation, id);
+        log.debug("journal settlement ignored operation={} id={} reason=neither_in_flight_nor_released",
+                operation, id);
     }
 
     /** Also called at once when entries are already waiting, so that a late subscriber misses nothing. */

@@ -9,6 +9,7 @@ import static io.scangate.gateway.journal.JournalFixture.segmentFiles;
 import static io.scangate.gateway.journal.JournalFixture.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -250,6 +251,37 @@ class SegmentJournalRecoveryTest {
 
             assertThat(ids(taken)).containsExactly(ids.get(0));
             assertThat(ids(journal.take(10))).containsExactly(ids.get(1), ids.get(2));
+        }
+    }
+
+    @Test
+    void aRecordRottingAfterRecoveryIsDeadLetteredWhenTakenNeverReturned() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (SegmentJournal journal = SegmentJournal.open(JournalSettings.defaults(dir), registry)) {
+            List<Long> ids = appendAll(journal, Lane.RESULT, "scan", 3);
+            Path segment = lastSegment(dir);
+            flipByte(segment, RecordFormat.SEGMENT_HEADER_BYTES + RecordFormat.recordBytes("scan-0".length()) + 20);
+
+            assertThat(ids(journal.take(10))).containsExactly(ids.get(0), ids.get(2));
+
+            assertThat(registry.get("scangate.journal.read.corrupt").counter().count()).isEqualTo(1);
+            await().until(() -> journal.stats().deadLettered() == 1);
+            assertThat(DeadLetterFile.readAll(dir)).singleElement().satisfies(letter -> {
+                assertThat(letter.id()).isEqualTo(ids.get(1));
+                assertThat(letter.reason()).contains("checksum");
+            });
+        }
+    }
+
+    @Test
+    void aForeignFileNamedLikeASegmentStopsOpenWithAnExplanation() throws Exception {
+        Files.write(dir.resolve(Segment.logName(1)), "not a journal segment at all".getBytes());
+
+        assertThatThrownBy(() -> open(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a scangate journal segment").hasMessageContaining("move it");
+        Files.delete(dir.resolve(Segment.logName(1)));
+        try (SegmentJournal retried = open(dir)) {
+            assertThat(retried.stats().stored()).as("the failed open released the directory lock").isZero();
         }
     }
 

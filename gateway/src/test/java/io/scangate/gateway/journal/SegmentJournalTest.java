@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,7 +152,7 @@ class SegmentJournalTest {
 
         appendDurably(journal, Lane.RESULT, "one");
 
-        await().untilAtomic(calls, org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        await().until(() -> calls.get() >= 1);
         AtomicInteger late = new AtomicInteger();
         journal.onAvailable(late::incrementAndGet);
         assertThat(late).as("a late listener is told at once that entries wait").hasValue(1);
@@ -190,6 +191,16 @@ class SegmentJournalTest {
 
         assertThatThrownBy(() -> journal.append(Lane.RESULT, payload("late")).join())
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLingeringCommitIntervalStillCommitsEveryAppend(@TempDir Path other) throws Exception {
+        JournalSettings lingering = JournalSettings.defaults(other).withCommitInterval(Duration.ofMillis(5));
+        try (SegmentJournal slow = SegmentJournal.open(lingering, null)) {
+            List<Long> ids = appendAll(slow, Lane.RESULT, "scan", 50);
+
+            assertThat(ids(slow.take(100))).isEqualTo(ids);
+        }
     }
 
     @Test
