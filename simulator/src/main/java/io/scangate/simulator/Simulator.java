@@ -83,6 +83,12 @@ public final class Simulator implements AutoCloseable {
         return server.port();
     }
 
+    /** Whether a client (the gateway) is connected to the lane now: its clock runs only then. */
+    public boolean isClientConnected(String laneId) {
+        port(laneId);
+        return servers.get(laneId).clientConnected();
+    }
+
     /** Every occupancy written so far, all lanes, in the order they ended. */
     public List<OccupancyTruth> groundTruth() {
         return truth.snapshot();
