@@ -108,7 +108,8 @@ public final class Simulator implements AutoCloseable {
      */
     public boolean awaitCompleted(Duration timeout) throws InterruptedException {
         if (options.isReplay() ? options.replayLoop() : options.maxOccupanciesPerLane() == 0) {
-            throw new IllegalStateException("this run never completes: set maxOccupanciesPerLane or replay without loop");
+            throw new IllegalStateException(
+                    "this run never completes: set maxOccupanciesPerLane, or replay without loop");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progressMonitor) {
@@ -158,7 +159,8 @@ public final class Simulator implements AutoCloseable {
             String laneId = ids.get(i);
             long laneSeed = laneSeeds.nextLong();
             LaneSource source = dailyFile != null ? new ReplaySource(dailyFile, options.replayLoop())
-                    : new Vm250Scenario(options.scenario(), options.faults(), laneSeed, options.maxOccupanciesPerLane());
+                    : new Vm250Scenario(options.scenario(), options.faults(), laneSeed,
+                            options.maxOccupanciesPerLane());
             LanePump pump = new LanePump(laneId, source, options.acceleration(), options.tick(),
                     options.faults().slowByteDelay(), options.maxLinesPerTick(), listener);
             EventLoop loop = group.next();
