@@ -83,6 +83,12 @@ public final class Simulator implements AutoCloseable {
         return server.port();
     }
 
+    /** Whether a client (the gateway) is connected to the lane now: its clock runs only then. */
+    public boolean isClientConnected(String laneId) {
+        port(laneId);
+        return servers.get(laneId).clientConnected();
+    }
+
     /** Every occupancy written so far, all lanes, in the order they ended. */
     public List<OccupancyTruth> groundTruth() {
         return truth.snapshot();
@@ -102,7 +108,8 @@ public final class Simulator implements AutoCloseable {
      */
     public boolean awaitCompleted(Duration timeout) throws InterruptedException {
         if (options.isReplay() ? options.replayLoop() : options.maxOccupanciesPerLane() == 0) {
-            throw new IllegalStateException("this run never completes: set maxOccupanciesPerLane or replay without loop");
+            throw new IllegalStateException(
+                    "this run never completes: set maxOccupanciesPerLane, or replay without loop");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progressMonitor) {
@@ -152,7 +159,8 @@ public final class Simulator implements AutoCloseable {
             String laneId = ids.get(i);
             long laneSeed = laneSeeds.nextLong();
             LaneSource source = dailyFile != null ? new ReplaySource(dailyFile, options.replayLoop())
-                    : new Vm250Scenario(options.scenario(), options.faults(), laneSeed, options.maxOccupanciesPerLane());
+                    : new Vm250Scenario(options.scenario(), options.faults(), laneSeed,
+                            options.maxOccupanciesPerLane());
             LanePump pump = new LanePump(laneId, source, options.acceleration(), options.tick(),
                     options.faults().slowByteDelay(), options.maxLinesPerTick(), listener);
             EventLoop loop = group.next();

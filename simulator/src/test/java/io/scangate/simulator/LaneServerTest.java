@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A real TCP client reads a lane: every line follows the grammar and the ground truth matches the wire. */
 class LaneServerTest {
@@ -138,14 +140,50 @@ class LaneServerTest {
     }
 
     @Test
-    void aSecondClientIsRefusedWhileOneIsServed() throws Exception {
+    void theClockStopsWhileNoClientIsConnected() throws Exception {
+        SimulatorOptions options = SimulatorOptions.builder().seed(12).acceleration(20_000).maxOccupanciesPerLane(12)
+                .build();
+        try (Simulator sim = Simulator.start(options)) {
+            List<Integer> firstSession;
+            try (WireClient first = new WireClient(sim.port("lane-1"))) {
+                first.readUntil(read -> WireClient.count(read, "GX") >= 4);
+                firstSession = gxCounters(first.text());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sim.isClientConnected("lane-1"));
+            List<OccupancyTruth> whileAway = sim.groundTruth();
+            assertThat(whileAway.stream().filter(OccupancyTruth::gxSent).map(OccupancyTruth::deviceCounter))
+                    .startsWith(firstSession.toArray(Integer[]::new));
+            try (WireClient second = new WireClient(sim.port("lane-1"))) {
+                second.readUntil(read -> WireClient.count(read, "GX") >= 4);
+                assertThat(second.text().get(0)).startsWith("SG1,");
+                int lastBefore = whileAway.get(whileAway.size() - 1).deviceCounter();
+                assertThat(gxCounters(second.text())).startsWith(lastBefore + 1, lastBefore + 2);
+            }
+            assertThat(sim.groundTruth().subList(0, whileAway.size())).isEqualTo(whileAway);
+        }
+    }
+
+    private static List<Integer> gxCounters(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("GX,")).map(l -> Integer.parseInt(l.substring(3, 9))).toList();
+    }
+
+    @Test
+    void anEndlessRunCannotBeAwaited() {
+        try (Simulator sim = Simulator.start(SimulatorOptions.builder().build())) {
+            assertThatThrownBy(() -> sim.awaitCompleted(Duration.ofMillis(1))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void theNewestClientTakesTheLaneOver() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorOptions.builder().acceleration(1000).build());
              WireClient first = new WireClient(sim.port("lane-1"))) {
             first.readUntil(read -> read.size() >= 5);
             try (WireClient second = new WireClient(sim.port("lane-1"))) {
-                second.readUntil(read -> false);
-                assertThat(second.endOfStream()).isTrue();
-                assertThat(second.text()).isEmpty();
+                first.readUntil(read -> false);
+                assertThat(first.endOfStream()).isTrue();
+                second.readUntil(read -> read.size() >= 5);
+                assertThat(second.text().get(0)).startsWith("SG1,");
             }
         }
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 /** {@code sim replay FILE}: a recorded VM-250 daily file served by one lane at its recorded pace. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a VM-250 daily file (lines ending ,HH-MM-SS.mmm) as a lane; the timestamps are stripped.",
-                "The replay advances only while a client is connected; without --loop it exits at the end of the file."})
+        description = {"Replay a VM-250 daily file (lines ending ,HH-MM-SS.mmm) as a lane; timestamps are stripped.",
+                "It advances only while a client is connected; without --loop it exits at the end of the file."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec

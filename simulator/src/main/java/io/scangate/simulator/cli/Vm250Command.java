@@ -25,7 +25,8 @@ public final class Vm250Command implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--lanes", defaultValue = "1", description = "Number of lanes, named lane-1..lane-N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lanes", defaultValue = "1",
+            description = "Number of lanes, named lane-1..lane-N (default ${DEFAULT-VALUE}).")
     int lanes;
 
     @Option(names = "--lane-ids", split = ",", description = "Lane ids instead of lane-1..lane-N.")
@@ -42,7 +43,8 @@ public final class Vm250Command implements Callable<Integer> {
     long seed;
 
     @Option(names = "--acceleration", defaultValue = "1",
-            description = "Simulated time per real time: 1 = real time, 1000 = a 10 s occupancy in 10 ms (default ${DEFAULT-VALUE}).")
+            description = "Simulated time per real time: 1 = real time, 1000 = a 10 s occupancy in 10 ms"
+                    + " (default ${DEFAULT-VALUE}).")
     double acceleration;
 
     @Option(names = "--max-occupancies", defaultValue = "0",
@@ -52,7 +54,8 @@ public final class Vm250Command implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Exit once every lane has sent --max-occupancies.")
     boolean exitWhenDone;
 
-    @Option(names = "--arrivals-per-hour", defaultValue = "30", description = "Mean vehicle arrivals per hour (default ${DEFAULT-VALUE}).")
+    @Option(names = "--arrivals-per-hour", defaultValue = "30",
+            description = "Mean vehicle arrivals per hour (default ${DEFAULT-VALUE}).")
     double arrivalsPerHour;
 
     @Option(names = "--gamma-alarm-probability", defaultValue = "0.007",

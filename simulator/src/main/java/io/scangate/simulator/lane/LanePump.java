@@ -28,7 +28,7 @@ public final class LanePump {
     private final LaneListener listener;
     private final OccupancyTracker tracker = new OccupancyTracker();
 
-    private Channel channel;
+    private volatile Channel channel;
     private ScheduledFuture<?> ticker;
     private double simMillis;
     private long lastTickNanos;
@@ -57,10 +57,17 @@ public final class LanePump {
         this.listener = listener;
     }
 
-    /** Starts sending to {@code client}; refuses (returns false) while another client is served. */
-    boolean attach(Channel client) {
-        if (channel != null) {
-            return false;
+    /**
+     * Starts sending to {@code client}. A client already served is closed first: the newest connection takes the
+     * lane over, so that a gateway reconnecting before the device noticed its old connection die is not locked out.
+     */
+    void attach(Channel client) {
+        Channel previous = channel;
+        if (previous != null) {
+            log.warn("lane={} reason=new-client-takes-over previous={} remote={}", laneId, previous.remoteAddress(),
+                    client.remoteAddress());
+            detach(previous);
+            previous.close();
         }
         channel = client;
         lastTickNanos = System.nanoTime();
@@ -68,7 +75,6 @@ public final class LanePump {
         ticker = client.eventLoop().scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
         log.info("lane={} event=client-connected remote={} simMillis={}", laneId, client.remoteAddress(),
                 simulatedMillis());
-        return true;
     }
 
     /** The client is gone: the clock stops, an occupancy in progress is recorded as interrupted and dropped. */
@@ -86,6 +92,11 @@ public final class LanePump {
             log.info("lane={} event=occupancy-interrupted index={}", laneId, plan.index());
         }
         log.info("lane={} event=client-disconnected simMillis={}", laneId, simulatedMillis());
+    }
+
+    /** Whether a client is served now; safe from any thread. */
+    public boolean clientConnected() {
+        return channel != null;
     }
 
     long simulatedMillis() {

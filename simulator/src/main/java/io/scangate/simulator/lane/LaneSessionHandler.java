@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds one accepted connection to its lane. A VM-250 serves one client: a second one is closed at once. The
- * device ignores what a client sends.
+ * Binds one accepted connection to its lane; the lane serves one client at a time (the newest). The device ignores
+ * what a client sends.
  */
 final class LaneSessionHandler extends ChannelInboundHandlerAdapter {
 
@@ -24,10 +24,7 @@ final class LaneSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!pump.attach(ctx.channel())) {
-            log.warn("lane={} reason=already-serving-a-client remote={}", laneId, ctx.channel().remoteAddress());
-            ctx.close();
-        }
+        pump.attach(ctx.channel());
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class Vm250LaneServer implements AutoCloseable {
 
     private final String laneId;
     private final Channel serverChannel;
+    private final LanePump pump;
 
     /**
      * Binds at once.
@@ -26,6 +27,7 @@ public final class Vm250LaneServer implements AutoCloseable {
      */
     public Vm250LaneServer(String laneId, String host, int port, EventLoop loop, LanePump pump) {
         this.laneId = laneId;
+        this.pump = pump;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -46,6 +48,11 @@ public final class Vm250LaneServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Whether a client is connected to this lane now. */
+    public boolean clientConnected() {
+        return pump.clientConnected();
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param slowLines     how many consecutive lines a {@link Fault#SLOW_DEVICE} writes slowly; default 4
  * @param oversizeBytes length of an {@link Fault#OVERSIZE_FRAME} line before its CR LF; default 1 MiB
  */
-public record FaultSettings(Map<Fault, Double> probabilities, Duration slowByteDelay, int slowLines, int oversizeBytes) {
+public record FaultSettings(Map<Fault, Double> probabilities, Duration slowByteDelay, int slowLines,
+                            int oversizeBytes) {
 
     public FaultSettings {
         probabilities = Map.copyOf(probabilities);

@@ -56,8 +56,10 @@ final class OccupancyBuilder {
         int firstNeutronAlarm = Math.max(1, (neutronLines + 2) / 3);
         int lastNeutronAlarm = Math.max(firstNeutronAlarm, 2 * neutronLines / 3);
         int speedStep = Math.max(1, Math.min(STEPS_PER_SECOND, steps / 2));
-        int secondSpeedStep = draws.chance(settings.secondSpeedLineProbability()) ? Math.max(speedStep + 1, steps * 3 / 5) : -1;
-        double mph = Math.min(MAX_MPH, Math.max(MIN_MPH, draws.lognormal(settings.speedMedianMph(), settings.speedP90Mph())));
+        int secondSpeedStep = draws.chance(settings.secondSpeedLineProbability())
+                ? Math.max(speedStep + 1, steps * 3 / 5) : -1;
+        double mph = Math.min(MAX_MPH,
+                Math.max(MIN_MPH, draws.lognormal(settings.speedMedianMph(), settings.speedP90Mph())));
 
         List<Emission> out = new ArrayList<>();
         out.add(Emission.marker(start, Emission.Kind.OCCUPANCY_START, plan));

@@ -1,5 +1,8 @@
 package io.scangate.simulator.vm250;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,11 +31,11 @@ public sealed interface Vm250Record {
             if (counts.size() != 4) {
                 throw new IllegalArgumentException(tag + " needs 4 detector values, got " + counts.size());
             }
-            counts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+            counts = Collections.unmodifiableList(new ArrayList<>(counts));
         }
 
         public static Counts of(String tag, Integer g1, Integer g2, Integer g3, Integer g4) {
-            return new Counts(tag, java.util.Arrays.asList(g1, g2, g3, g4));
+            return new Counts(tag, Arrays.asList(g1, g2, g3, g4));
         }
     }
 
