@@ -236,6 +236,10 @@ public final class MqttPublisher implements Publisher {
                 loop.schedule(this::requestDrain, SLOT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 return false;
             }
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED) {
+                // The connection just dropped; its lost-connection event is already on its way to the loop.
+                return false;
+            }
             metrics.failed.increment();
             log.warn("event=publish_failed id={} device={} topic={} reason={}", entry.id(),
                     envelope.getDevice().getDeviceId(), topic, describe(e));

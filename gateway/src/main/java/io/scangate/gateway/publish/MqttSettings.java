@@ -137,6 +137,9 @@ public record MqttSettings(
         }
         if (site == null || site.isBlank()) {
             problems.add("mqtt.site: missing (set the site name, e.g. \"rotterdam-maasvlakte\")");
+        } else if (!TopicScheme.sanitise(site).equals(site)) {
+            problems.add("mqtt.site: \"" + site
+                    + "\" contains characters not allowed in a topic level (drop '/', '+', '#')");
         }
         if (clientId == null || clientId.isBlank()) {
             problems.add("mqtt.clientId: missing (set it, or set mqtt.gatewayId to derive it)");

@@ -45,6 +45,12 @@ class MqttSettingsTest {
     }
 
     @Test
+    void siteMustBeASingleTopicLevel() {
+        assertThat(MqttSettings.of("tcp://broker:1883", "port/terminal+1", "gw-1").validate()).containsExactly(
+                "mqtt.site: \"port/terminal+1\" contains characters not allowed in a topic level (drop '/', '+', '#')");
+    }
+
+    @Test
     void passwordIsNeverPrinted() {
         MqttSettings settings = MqttSettings.of("ssl://broker:8883", "s", "g").withCredentials("user", "hunter2");
         assertThat(settings.toString()).doesNotContain("hunter2").contains("password=***");

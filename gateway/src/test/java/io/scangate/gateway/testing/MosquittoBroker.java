@@ -34,14 +34,24 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path directory;
     private final Path config;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
-    private MosquittoBroker(Path executable, Path directory, int port, int maxInflightMessages) throws IOException {
+    private MosquittoBroker(Path executable, Path directory, int port, int maxInflightMessages,
+            TestCertificates tls) throws IOException {
         this.executable = executable;
         this.directory = directory;
         this.port = port;
+        this.tlsPort = tls == null ? -1 : freePort();
         this.config = directory.resolve("mosquitto.conf");
-        Files.writeString(config, String.join("\n",
+        String tlsListener = tls == null ? "" : String.join("\n",
+                "listener " + tlsPort + " 127.0.0.1",
+                "cafile " + tls.caFile(),
+                "certfile " + tls.serverCert(),
+                "keyfile " + tls.serverKey(),
+                "require_certificate true",
+                "");
+        Files.writeString(config, tlsListener + String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 "persistence true",
@@ -68,14 +78,34 @@ public final class MosquittoBroker implements AutoCloseable {
      * clients.
      */
     public static MosquittoBroker start(int maxInflightMessages) {
+        return start(maxInflightMessages, null);
+    }
+
+    /**
+     * Starts a broker with a second, TLS listener ({@link #tlsUri()}) that requires a client certificate
+     * signed by the same CA; the plain listener stays available.
+     */
+    public static MosquittoBroker startWithTls(TestCertificates certificates) {
+        return start(20, certificates);
+    }
+
+    private static MosquittoBroker start(int maxInflightMessages, TestCertificates tls) {
         try {
             MosquittoBroker broker = new MosquittoBroker(findExecutable(),
-                    Files.createTempDirectory("scangate-mosquitto-"), freePort(), maxInflightMessages);
+                    Files.createTempDirectory("scangate-mosquitto-"), freePort(), maxInflightMessages, tls);
             broker.startProcess();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code ssl://127.0.0.1:<port>} of the TLS listener; only for {@link #startWithTls}. */
+    public String tlsUri() {
+        if (tlsPort < 0) {
+            throw new IllegalStateException("this broker has no TLS listener; start it with startWithTls");
+        }
+        return "ssl://127.0.0.1:" + tlsPort;
     }
 
     public String uri() {
