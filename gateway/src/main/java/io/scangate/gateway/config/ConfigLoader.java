@@ -57,6 +57,9 @@ public final class ConfigLoader {
     }
 
     public LoadedConfig parse(String yaml) throws ConfigException {
+        if (yaml.isBlank()) {
+            throw new ConfigException(List.of("the config file is empty: start from config/example.yaml"));
+        }
         GatewayConfig config;
         try {
             config = mapper.readValue(yaml, GatewayConfig.class);
@@ -109,7 +112,10 @@ public final class ConfigLoader {
         String path = e instanceof JsonMappingException m ? join(prefix, m.getPathReference()) : prefix;
         String where = path.isEmpty() ? "config" : path;
         if (e instanceof UnrecognizedPropertyException u) {
-            return where + ": unknown key '" + u.getPropertyName() + "' (known keys: "
+            String parent = where.endsWith("." + u.getPropertyName())
+                    ? where.substring(0, where.length() - u.getPropertyName().length() - 1)
+                    : where.equals(u.getPropertyName()) ? "config" : where;
+            return parent + ": unknown key '" + u.getPropertyName() + "' (known keys: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
                     + ")";
         }

@@ -2,6 +2,8 @@ package io.scangate.gateway.testing;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.proto.v1.Envelope;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +34,15 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
  */
 public final class CountingSubscriber implements AutoCloseable {
 
-    /** One delivery as the back-end saw it. */
-    public record Received(String topic, boolean retained, int qos, MqttProperties properties, Envelope envelope) {
+    /** One delivery as the back-end saw it; {@code arrived} is wall-clock, comparable with envelope times. */
+    public record Received(String topic, boolean retained, int qos, MqttProperties properties, Envelope envelope,
+                           Instant arrived) {
+
+        /** From the gateway receiving the device's last byte to this delivery. */
+        public Duration latency() {
+            return Duration.between(Instant.ofEpochSecond(envelope.getReceiveTime().getSeconds(),
+                    envelope.getReceiveTime().getNanos()), arrived);
+        }
 
         /** The user property value, or null. */
         public String userProperty(String key) {
@@ -152,7 +161,7 @@ public final class CountingSubscriber implements AutoCloseable {
                 return;
             }
             received.add(new Received(topic, message.isRetained(), message.getQos(), message.getProperties(),
-                    envelope));
+                    envelope, Instant.now()));
             deliveries.computeIfAbsent(envelope.getEventId(), id -> new AtomicInteger()).incrementAndGet();
         }
 
