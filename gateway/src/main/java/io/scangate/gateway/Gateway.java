@@ -72,7 +72,6 @@ public final class Gateway implements AutoCloseable {
         Path journalDir = Path.of(c.journal().directory());
         long bootEpoch = BootEpoch.next(journalDir);
         Journal journal = Components.openJournal(c, registry);
-        metrics.watchJournal(journal);
         Publisher publisher = Components.publisher(c, journal, registry);
         publisher.start();
 

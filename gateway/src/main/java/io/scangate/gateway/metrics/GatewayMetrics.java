@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.scangate.gateway.journal.Journal;
 import io.scangate.proto.v1.DeviceState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +47,9 @@ public final class GatewayMetrics {
         counter("scangate.events.journalled", "device", device, "kind", kind).increment();
     }
 
-    public void appendRefused(String device, String reason) {
-        counter("scangate.journal.append.refused", "device", device, "reason", reason).increment();
+    /** The journal refused an append (full, disk error); the outbox keeps the event and retries it. */
+    public void appendRetried(String device, String reason) {
+        counter("scangate.events.append.retried", "device", device, "reason", reason).increment();
     }
 
     /** The device's state as a number (the DeviceState enum value: 1 UP, 2 DOWN, 3 FAULT, 4 TAMPER, 5 PAUSED). */
@@ -62,17 +62,6 @@ public final class GatewayMetrics {
                     .register(registry);
             return holder;
         }).set(state.getNumber());
-    }
-
-    public void watchJournal(Journal journal) {
-        Gauge.builder("scangate.journal.stored", journal, j -> j.stats().stored())
-                .description("entries waiting to be published").register(registry);
-        Gauge.builder("scangate.journal.inflight", journal, j -> j.stats().inFlight())
-                .description("entries published and not yet acknowledged").register(registry);
-        Gauge.builder("scangate.journal.deadlettered", journal, j -> j.stats().deadLettered()).register(registry);
-        Gauge.builder("scangate.journal.bytes", journal, j -> j.stats().bytesOnDisk()).register(registry);
-        Gauge.builder("scangate.journal.used.ratio", journal, j -> j.stats().usedFraction())
-                .description("the larger of bytes/quota and entries/quota").register(registry);
     }
 
     private Counter counter(String name, String... tags) {

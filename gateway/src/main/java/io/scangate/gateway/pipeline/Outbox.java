@@ -88,7 +88,7 @@ public final class Outbox {
     private void refused(Pending record, Throwable cause) {
         waiting.add(record);
         boolean full = cause instanceof JournalFullException;
-        metrics.appendRefused(deviceId, full ? "journal_full" : "io_error");
+        metrics.appendRetried(deviceId, full ? "journal_full" : "io_error");
         if (full) {
             log.warn("device={} reason=journal_full detail=\"{}\" action=retry_and_pause_reading", deviceId, cause.getMessage());
             onJournalFull.run();
