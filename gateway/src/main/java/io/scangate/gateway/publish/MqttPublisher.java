@@ -1,10 +1,9 @@
 package io.scangate.gateway.publish;
 
-import io.scangate.gateway.retry.Backoff;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
+import io.scangate.gateway.retry.Backoff;
 import io.scangate.proto.v1.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +61,7 @@ public final class MqttPublisher implements Publisher {
     private final PublishMetrics metrics;
     private final TopicScheme topics;
     private final MessageFactory messages;
+    private final PublishableEntries publishable;
     private final Backoff retryBackoff;
     private final BrokerConnection broker;
     private final ScheduledExecutorService loop;
@@ -99,6 +99,7 @@ public final class MqttPublisher implements Publisher {
         this.metrics = new PublishMetrics(registry);
         this.topics = new TopicScheme(settings.site(), settings.gatewayId());
         this.messages = new MessageFactory(settings);
+        this.publishable = new PublishableEntries(journal, metrics);
         this.retryBackoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter);
         ScheduledThreadPoolExecutor singleThread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "scangate-publisher");
@@ -208,13 +209,13 @@ public final class MqttPublisher implements Publisher {
 
     /** Returns false when the loop must stop taking for now (back-pressure, failure). */
     private boolean publish(JournalEntry entry) {
-        Envelope envelope = decode(entry);
+        Envelope envelope = publishable.decodeOrDeadLetter(entry);
         if (envelope == null) {
             return true;
         }
         String topic = topics.topicFor(envelope);
         if ((long) entry.payload().length + topic.getBytes(StandardCharsets.UTF_8).length > maxPacketSize) {
-            deadLetter(entry, envelope.getDevice().getDeviceId(), "payload of " + entry.payload().length
+            publishable.deadLetter(entry, envelope.getDevice().getDeviceId(), "payload of " + entry.payload().length
                     + " bytes exceeds the broker's maximum packet size " + maxPacketSize);
             return true;
         }
@@ -246,33 +247,6 @@ public final class MqttPublisher implements Publisher {
             scheduleRetry();
             return false;
         }
-    }
-
-    private Envelope decode(JournalEntry entry) {
-        Envelope envelope;
-        try {
-            envelope = Envelope.parseFrom(entry.payload());
-        } catch (InvalidProtocolBufferException e) {
-            deadLetter(entry, "unknown", "not a valid scangate.v1.Envelope: " + e.getMessage());
-            return null;
-        }
-        String device = envelope.getDevice().getDeviceId();
-        if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
-            deadLetter(entry, device, "envelope has no body");
-            return null;
-        }
-        if (envelope.getEventId().isEmpty()) {
-            deadLetter(entry, device, "envelope has no event_id, consumers could not deduplicate it");
-            return null;
-        }
-        return envelope;
-    }
-
-    private void deadLetter(JournalEntry entry, String device, String reason) {
-        log.error("event=publish_dead_letter id={} lane={} device={} reason={}", entry.id(), entry.lane(),
-                device.isEmpty() ? "unknown" : device, reason);
-        journal.deadLetter(entry.id(), reason);
-        metrics.deadLettered.increment();
     }
 
     private void onAcked(long id, int attempt, int[] reasonCodes) {
