@@ -82,10 +82,11 @@ final class DemoConsole implements MqttCallback, AutoCloseable {
         String speed = s.getSpeedCount() == 0 ? "-" : String.format(Locale.ROOT, "%.1f mph", s.getSpeed(0).getMph());
         long gammaAlarmIntervals = s.getGammaList().stream().filter(DetectorCounts::getAlarm).count();
         return String.format(Locale.ROOT,
-                "OCCUPANCY #%s %-11s gamma=%-5s neutron=%-5s sigma=%6.1f intervals=%d/%d speed=%s%s",
+                "OCCUPANCY #%s %-11s gamma=%-5s neutron=%-5s sigma=%6s intervals=%d/%d speed=%s%s",
                 s.getDeviceCounterPresent() ? Long.toString(s.getDeviceCounter()) : "-",
                 s.getClose().name().substring("OCCUPANCY_CLOSE_".length()),
-                s.getGammaAlarm() ? "ALARM" : "ok", s.getNeutronAlarm() ? "ALARM" : "ok", s.getGammaSigma(),
+                s.getGammaAlarm() ? "ALARM" : "ok", s.getNeutronAlarm() ? "ALARM" : "ok",
+                s.getGammaSigmaPresent() ? String.format(Locale.ROOT, "%.1f", s.getGammaSigma()) : "-",
                 s.getGammaCount(), s.getNeutronCount(), speed,
                 gammaAlarmIntervals > 0 ? "  <<< " + gammaAlarmIntervals + " alarm intervals" : "")
                 + String.format(Locale.ROOT, " (%.2f s at the gateway)", seconds);

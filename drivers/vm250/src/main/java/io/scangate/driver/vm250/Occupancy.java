@@ -93,9 +93,11 @@ final class Occupancy {
 
     RadiationScan close(OccupancyClose kind, Instant end, Double nSigma) {
         int window = (int) Math.max(1, Math.round(1e9 / gammaInterval.toNanos()));
-        scan.setClose(kind)
-                .setEndTime(Vm250Messages.timestamp(end))
-                .setGammaSigma(GammaStatistics.sigma(scan.getGammaList(), gammaBackground, window));
+        scan.setClose(kind).setEndTime(Vm250Messages.timestamp(end));
+        double sigma = GammaStatistics.sigma(scan.getGammaList(), gammaBackground, window);
+        if (!Double.isNaN(sigma)) {
+            scan.setGammaSigma(sigma).setGammaSigmaPresent(true);
+        }
         double threshold = GammaStatistics.threshold(gammaBackground, nSigma);
         if (!Double.isNaN(threshold)) {
             scan.setGammaThreshold(threshold).setGammaThresholdPresent(true);

@@ -20,7 +20,7 @@
  *       two also as decode errors); inside an occupancy also in its {@code unmapped} lines.</li>
  * </ul>
  *
- * <p>{@code gamma_sigma} is NaN when it cannot be computed (no gamma background seen yet, or no complete
+ * <p>{@code gamma_sigma} is left unset ({@code gamma_sigma_present} false) when it cannot be computed (no gamma background seen yet, or no complete
  * one-second window); {@code gamma_background} holds NaN for a detector the device sent as {@code ***}.
  */
 package io.scangate.driver.vm250;

@@ -132,7 +132,7 @@ final class GoldenJson {
                 ? JSON.valueToTree(scan.getDeviceCounter()) : JSON.nullNode());
         node.set("gammaBackground", background(scan.getGammaBackgroundList()));
         node.set("neutronBackground", background(scan.getNeutronBackgroundList()));
-        node.set("gammaSigma", rounded(scan.getGammaSigma()));
+        node.set("gammaSigma", scan.getGammaSigmaPresent() ? rounded(scan.getGammaSigma()) : JSON.nullNode());
         node.set("gammaThreshold", scan.getGammaThresholdPresent()
                 ? rounded(scan.getGammaThreshold()) : JSON.nullNode());
         node.set("deviceFields", JSON.valueToTree(new TreeMap<>(scan.getDeviceFieldsMap())));

@@ -176,11 +176,11 @@ class OccupancyTest {
     }
 
     @Test
-    void withoutAnyBackgroundSigmaIsNotANumberAndThereIsNoThreshold() {
+    void withoutAnyBackgroundThereIsNeitherSigmaNorThreshold() {
         DriverHarness harness = new DriverHarness().feedLines("SG1,002000,000068,05,10,05.0,P", GS, GX);
 
         RadiationScan scan = onlyScan(harness);
-        assertThat(scan.getGammaSigma()).isNaN();
+        assertThat(scan.getGammaSigmaPresent()).isFalse();
         assertThat(scan.getGammaThresholdPresent()).isFalse();
         assertThat(scan.getGammaBackgroundList()).isEmpty();
     }
