@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,13 @@ final class GatewayProcess implements AutoCloseable {
 
     String health() {
         return get("/health");
+    }
+
+    /** Waits until the gateway reports its broker connection up; returns when it saw it. */
+    Instant awaitMqttConnected(Duration timeout) {
+        await("gateway connected to the broker").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> String.valueOf(health()).contains("\"mqtt\":{\"connected\":true}"));
+        return Instant.now();
     }
 
     boolean alive() {
