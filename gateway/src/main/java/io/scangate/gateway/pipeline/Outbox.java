@@ -17,8 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One device's way into the journal. An append the journal refuses (full, disk error) is kept here and
- * retried, never dropped; while anything waits, later messages queue behind it so the device's order
- * holds. The queue cannot grow without bound because a refusal pauses reading from every device.
+ * retried, never dropped; while anything waits, later messages queue behind it, and retries go back in
+ * their original order. Appends already handed to the journal when a refusal comes back may land before
+ * the refused one: the journal's order then differs from the device's, and the envelope's sequence (set
+ * at emission) is what keeps the device's order for consumers. The queue cannot grow without bound
+ * because a refusal pauses reading from every device.
  */
 public final class Outbox {
 
