@@ -4,6 +4,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.scangate.proto.v1.DeviceRef;
 import io.scangate.proto.v1.Envelope;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 
 /** What the host gives a driver. Safe to call only from {@link #executor()}. */
 public interface DeviceContext {
@@ -23,6 +24,16 @@ public interface DeviceContext {
      * journals it. Never blocks: if the journal is full the host stops reading from the device instead.
      */
     void emit(Envelope.Builder message);
+
+    /**
+     * Like {@link #emit}, for protocols that acknowledge to the device (DICOM C-STORE-RSP): the stage
+     * completes once the message is durable in the journal, or exceptionally (e.g. with the journal's
+     * full exception) so that the driver can refuse with the protocol's own status instead of lying.
+     */
+    CompletionStage<Void> emitDurably(Envelope.Builder message);
+
+    /** The gateway's blob store for large results; results reference blobs by their SHA-256. */
+    BlobStore blobs();
 
     /** Counts one frame (line, PDU, document) received from the device; keeps "last message" fresh. */
     void frameReceived();

@@ -2,6 +2,7 @@ package io.scangate.gateway.host;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
+import io.scangate.driver.BlobStore;
 import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.DeviceContext;
 import io.scangate.gateway.metrics.GatewayMetrics;
@@ -13,6 +14,8 @@ import io.scangate.proto.v1.DeviceStatus;
 import io.scangate.proto.v1.Envelope;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ final class DeviceRuntime implements DeviceContext {
     private final Outbox outbox;
     private final GatewayMetrics metrics;
     private final DeviceStatusTracker status = new DeviceStatusTracker();
+    private final BlobStore blobs = NoBlobStore.INSTANCE;
     private Instant since;
     private Instant lastMessage;
     private long frames;
@@ -71,6 +75,19 @@ final class DeviceRuntime implements DeviceContext {
             return;
         }
         outbox.submit(pipeline.stamp(message, device, now()));
+    }
+
+    @Override
+    public CompletionStage<Void> emitDurably(Envelope.Builder message) {
+        if (message.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("envelope without a body"));
+        }
+        return outbox.submitOnce(pipeline.stamp(message, device, now()));
+    }
+
+    @Override
+    public BlobStore blobs() {
+        return blobs;
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class GatewayMetrics {
         counter("scangate.events.journalled", "device", device, "kind", kind).increment();
     }
 
+    /** The journal refused a single-attempt append; the driver refuses the result to the device. */
+    public void appendRefused(String device, String reason) {
+        counter("scangate.events.append.refused", "device", device, "reason", reason).increment();
+    }
+
     /** The journal refused an append (full, disk error); the outbox keeps the event and retries it. */
     public void appendRetried(String device, String reason) {
         counter("scangate.events.append.retried", "device", device, "reason", reason).increment();

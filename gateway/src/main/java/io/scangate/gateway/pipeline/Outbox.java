@@ -10,6 +10,7 @@ import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -61,6 +62,32 @@ public final class Outbox {
         } else {
             waiting.add(record);
         }
+    }
+
+    /**
+     * One attempt, no retry: the caller learns whether the message is durable and, if not, tells the
+     * device (which still holds the result) to try again later.
+     */
+    public CompletableFuture<Void> submitOnce(Envelope envelope) {
+        String kind = TopicScheme.kind(envelope.getBodyCase());
+        metrics.eventEmitted(deviceId, kind);
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        pendingAppends++;
+        journal.append(LanePolicy.of(envelope), envelope.toByteArray()).whenComplete((id, error) -> executor.execute(() -> {
+            pendingAppends--;
+            if (error == null) {
+                metrics.eventJournalled(deviceId, kind);
+                durable.complete(null);
+            } else {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                metrics.appendRefused(deviceId, cause instanceof JournalFullException ? "journal_full" : "io_error");
+                if (cause instanceof JournalFullException) {
+                    onJournalFull.run();
+                }
+                durable.completeExceptionally(cause);
+            }
+        }));
+        return durable;
     }
 
     /** Messages accepted but not yet durable in the journal (queued for retry or being written). */
