@@ -1,6 +1,7 @@
 package io.scangate.launcher;
 
 import io.scangate.gateway.cli.CheckConfigCommand;
+import io.scangate.gateway.cli.DriversCommand;
 import io.scangate.gateway.cli.RunCommand;
 import io.scangate.gateway.tail.TailCommand;
 import io.scangate.simulator.cli.SimCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code scangate}: the gateway, its simulator and its demo behind one command. */
 @Command(name = "scangate", mixinStandardHelpOptions = true, version = "scangate 0.1.0",
         description = "Gateway from port-gate radiation and X-ray devices to MQTT 5 back-ends.",
-        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, TailCommand.class, SimCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, TailCommand.class, SimCommand.class,
+                DriversCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
