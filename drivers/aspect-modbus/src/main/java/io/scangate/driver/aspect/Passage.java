@@ -10,6 +10,9 @@ import java.util.UUID;
  * One open occupancy: collects a gamma and a neutron interval per poll, alarm and direction bits, wheels
  * and speed, then builds the RadiationScan.
  *
+ * <p>No gamma sigma or threshold is computed: poll intervals have no fixed length to build the
+ * one-second window from, and the device judges alarms itself (Alarm1/Alarm2), so both stay unset.
+ *
  * <p>Offset convention: the occupancy starts at the first poll that saw it. The interval that poll
  * closes began at the poll before, so it lies before the start (negative offset, like the VM-250
  * pre-trigger history): it holds the vehicle's arrival. Every later interval starts where the one
@@ -102,8 +105,6 @@ final class Passage {
     RadiationScan close(OccupancyClose kind, Instant end, double kmhPerUnit) {
         scan.setClose(kind)
                 .setEndTime(AspectMessages.timestamp(end))
-                // The device gives no per-interval foreground to test against its background: not computed.
-                .setGammaSigma(Double.NaN)
                 .putDeviceFields("gamma_alarm_level", Integer.toString(gammaAlarmLevel))
                 .putDeviceFields("neutron_alarm_level", Integer.toString(neutronAlarmLevel))
                 .putDeviceFields(OUTPUT_ALARM, Boolean.toString(outputAlarm));

@@ -80,7 +80,7 @@ class OccupancyTest {
         assertThat(scan.getDeviceFieldsMap()).containsEntry("direction", "Dir01").containsEntry("wheels", "4")
                 .containsEntry("output_alarm", "true").containsEntry("gamma_alarm_level", "1")
                 .containsEntry("neutron_alarm_level", "0").containsEntry("gamma_variance", "1702.25");
-        assertThat(Double.isNaN(scan.getGammaSigma())).isTrue();
+        assertThat(scan.getGammaSigmaPresent()).isFalse();
         harness.advance(Duration.ofMillis(4999));
         assertThat(harness.request()).isNull();
     }
