@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * timeout. On a new connection it reads the header registers to locate the monitor block (unless its
  * base is configured), then polls the block, pausing {@code pollOccupied} or {@code pollIdle} after each
  * answer. A timeout is reported and retried at once; after {@code timeoutsBeforeReconnect} in a row the
- * connection is closed, so the host reconnects. Runs on the device's executor only.
+ * connection is closed, so the host reconnects. While the host has paused reading (back-pressure from a
+ * full journal) an unanswered request is not timed out: its answer may be sitting unread in the socket.
+ * Runs on the device's executor only.
  */
 final class Poller {
 
@@ -172,6 +174,12 @@ final class Poller {
 
     private void onTimeout(ReadHoldingRegisters request) {
         if (inFlight != request) {
+            return;
+        }
+        if (!channel.config().isAutoRead()) {
+            // The host paused reading (journal full): the answer may be waiting in the socket, unread.
+            requestTimer = device.executor().schedule(() -> onTimeout(request), config.requestTimeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
             return;
         }
         inFlight = null;

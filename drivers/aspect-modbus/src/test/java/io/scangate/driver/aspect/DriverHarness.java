@@ -107,6 +107,11 @@ final class DriverHarness {
         return this;
     }
 
+    /** The host's back-pressure: it stops reading from the device while the journal is full. */
+    void pauseReading(boolean paused) {
+        connection.config().setAutoRead(!paused);
+    }
+
     boolean connectionOpen() {
         return connection.isOpen();
     }

@@ -86,6 +86,24 @@ class PollingTest {
     }
 
     @Test
+    void noTimeoutIsCountedWhileTheHostHasPausedReading() {
+        harness.connectAndLocate().advance(Duration.ofSeconds(5));
+        Frames.Request waiting = harness.request();
+        harness.pauseReading(true);
+
+        harness.advance(Duration.ofSeconds(10));
+
+        assertThat(harness.device().decodeErrors()).isEmpty();
+        assertThat(harness.connectionOpen()).isTrue();
+        assertThat(harness.request()).isNull();
+        harness.pauseReading(false);
+        harness.feed(Frames.registers(waiting.transactionId(), 1, harness.image.monitorBlock()));
+        assertThat(harness.device().decodeErrors()).isEmpty();
+        harness.advance(Duration.ofSeconds(5));
+        assertThat(harness.request()).isNotNull();
+    }
+
+    @Test
     void anExceptionResponseIsReportedAndThePollRepeatsAfterThePause() {
         harness.connectAndLocate().advance(Duration.ofSeconds(5));
         Frames.Request request = harness.request();
