@@ -141,24 +141,24 @@ final class PassageTracker {
     }
 
     private void assignCounter(int counter) {
-        open.counter(counter);
+        name(open, counter);
+    }
+
+    private void name(Passage passage, int counter) {
+        passage.counter(counter);
         if (counterBeforeReset != null) {
-            open.deviceField("counter_reset", "true");
-            open.deviceField("previous_counter", Integer.toString(counterBeforeReset));
+            passage.deviceField("counter_reset", "true");
+            passage.deviceField("previous_counter", Integer.toString(counterBeforeReset));
             counterBeforeReset = null;
         }
     }
 
     private void emitUnobserved(int counter, MonitorBlock block, Instant now) {
         log.info("device={} reason=passage_between_polls object_count={}", deviceId(), counter);
-        Instant start = previousAt == null ? now : previousAt;
-        Passage unobserved = new Passage(start, block, null);
-        Passage kept = open;
-        open = unobserved;
-        assignCounter(counter);
-        open.deviceField(SEEN_BY, "object_counter");
-        close(OccupancyClose.OCCUPANCY_CLOSE_NORMAL, now);
-        open = kept;
+        Passage unobserved = new Passage(previousAt == null ? now : previousAt, block, null);
+        name(unobserved, counter);
+        unobserved.deviceField(SEEN_BY, "object_counter");
+        emit(unobserved, OccupancyClose.OCCUPANCY_CLOSE_NORMAL, now);
     }
 
     private void emitBackground(PollInterval interval) {
@@ -174,7 +174,11 @@ final class PassageTracker {
     private void close(OccupancyClose kind, Instant end) {
         Passage closing = open;
         open = null;
-        device.emit(Envelope.newBuilder().setRadiationScan(closing.close(kind, end, config.speedKmhPerUnit())));
+        emit(closing, kind, end);
+    }
+
+    private void emit(Passage passage, OccupancyClose kind, Instant end) {
+        device.emit(Envelope.newBuilder().setRadiationScan(passage.close(kind, end, config.speedKmhPerUnit())));
     }
 
     private void armTimeout() {
