@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -74,6 +76,7 @@ public final class AspectModbusSlave implements AutoCloseable {
     }
 
     private final Map<Integer, AspectScenario> units = new LinkedHashMap<>();
+    private final Queue<SlaveFault> faults = new ConcurrentLinkedQueue<>();
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final Channel server;
@@ -107,7 +110,7 @@ public final class AspectModbusSlave implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(new SlaveSession(served, clock, options.maxMbapLength()));
+                        channel.pipeline().addLast(new SlaveSession(served, clock, options.maxMbapLength(), faults));
                     }
                 })
                 .bind(options.host(), options.port())
@@ -131,6 +134,11 @@ public final class AspectModbusSlave implements AutoCloseable {
             throw new IllegalArgumentException("unit " + unitId + " is not simulated; units: " + units.keySet());
         }
         return scenario;
+    }
+
+    /** Makes the next request (on any connection, for any unit) misbehave as {@code fault} says. */
+    public void inject(SlaveFault fault) {
+        faults.add(fault);
     }
 
     /** Ground truth of every monitor, by unit id, then in order. */

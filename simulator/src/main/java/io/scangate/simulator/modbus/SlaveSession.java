@@ -2,10 +2,12 @@ package io.scangate.simulator.modbus;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * One client connection to the slave: reads Modbus TCP requests by their MBAP header and answers each
  * from the addressed monitor at the current simulated time. Errors a real device answers with an
  * exception response (unknown function, bad address or quantity, unknown unit as a gateway would); a
- * header it cannot frame closes the connection.
+ * header it cannot frame closes the connection. Injected {@link SlaveFault}s apply to the next request.
  */
 final class SlaveSession extends ByteToMessageDecoder {
 
@@ -26,14 +28,19 @@ final class SlaveSession extends ByteToMessageDecoder {
     private static final Logger log = LoggerFactory.getLogger(SlaveSession.class);
     private static final int MAX_QUANTITY = 125;
 
+    static final int SERVER_DEVICE_BUSY = 0x06;
+    private static final int BAD_PROTOCOL_ID = 0x1234;
+
     private final Map<Integer, AspectScenario> units;
     private final LongSupplier clock;
     private final int maxLength;
+    private final Queue<SlaveFault> faults;
 
-    SlaveSession(Map<Integer, AspectScenario> units, LongSupplier clock, int maxLength) {
+    SlaveSession(Map<Integer, AspectScenario> units, LongSupplier clock, int maxLength, Queue<SlaveFault> faults) {
         this.units = units;
         this.clock = clock;
         this.maxLength = maxLength;
+        this.faults = faults;
     }
 
     @Override
@@ -57,9 +64,45 @@ final class SlaveSession extends ByteToMessageDecoder {
             int unitId = in.readUnsignedByte();
             byte[] pdu = new byte[length - 1];
             in.readBytes(pdu);
-            ctx.write(ctx.alloc().buffer().writeBytes(frame(transactionId, unitId, answer(unitId, pdu))));
+            SlaveFault fault = faults.poll();
+            if (fault != null && misbehave(ctx, in, fault, transactionId, unitId, pdu)) {
+                return;
+            }
+            if (fault == null) {
+                ctx.write(ctx.alloc().buffer().writeBytes(frame(transactionId, unitId, answer(unitId, pdu))));
+            }
         }
         ctx.flush();
+    }
+
+    /** @return true when the connection is done for */
+    private boolean misbehave(ChannelHandlerContext ctx, ByteBuf in, SlaveFault fault, int transactionId, int unitId,
+            byte[] pdu) {
+        log.info("event=fault fault={} remote={} unit={}", fault, ctx.channel().remoteAddress(), unitId);
+        switch (fault) {
+            case DROP_MID_FRAME -> {
+                byte[] answer = frame(transactionId, unitId, answer(unitId, pdu));
+                in.skipBytes(in.readableBytes());
+                ctx.writeAndFlush(ctx.alloc().buffer().writeBytes(answer, 0, answer.length / 2))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return true;
+            }
+            case BAD_HEADER -> {
+                byte[] answer = frame(transactionId, unitId, answer(unitId, pdu));
+                answer[2] = (byte) (BAD_PROTOCOL_ID >>> 8);
+                answer[3] = (byte) BAD_PROTOCOL_ID;
+                ctx.write(ctx.alloc().buffer().writeBytes(answer));
+                return false;
+            }
+            case BUSY -> {
+                ctx.write(ctx.alloc().buffer().writeBytes(
+                        frame(transactionId, unitId, exception(pdu[0] & 0xFF, SERVER_DEVICE_BUSY))));
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private byte[] answer(int unitId, byte[] pdu) {

@@ -184,6 +184,28 @@ class AspectModbusSlaveTest {
     }
 
     @Test
+    void injectedFaultsHitTheNextRequest() throws Exception {
+        start(AspectModbusSlave.Options.defaults());
+        try (RegisterClient client = new RegisterClient(slave.port())) {
+            slave.inject(SlaveFault.BUSY);
+            assertThat(client.request(1, 0x03, BASE, 21).exceptionCode()).isEqualTo(0x06);
+
+            slave.inject(SlaveFault.SILENT);
+            client.send(1, 0x03, BASE, 21);
+            assertThat(client.read(1, 0, 8)).as("answer to the second request only").hasSize(8);
+
+            slave.inject(SlaveFault.BAD_HEADER);
+            client.send(1, 0x03, 0, 8);
+            assertThat(client.readHeaderBytes()).startsWith(0, 4, 0x12, 0x34);
+        }
+        try (RegisterClient client = new RegisterClient(slave.port())) {
+            slave.inject(SlaveFault.DROP_MID_FRAME);
+            client.send(1, 0x03, BASE, 21);
+            assertThat(client.bytesUntilEnd()).as("half of the 51-byte answer, then the end").isEqualTo(25);
+        }
+    }
+
+    @Test
     void optionsRejectUnitIdsOutsideTheSpec() {
         assertThatThrownBy(() -> AspectModbusSlave.Options.defaults().withUnits(Set.of(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..32");

@@ -35,17 +35,38 @@ final class RegisterClient implements AutoCloseable {
     }
 
     Answer request(int unitId, int function, int address, int quantity) throws IOException {
+        return readAnswer(send(unitId, function, address, quantity));
+    }
+
+    /** Sends a request without waiting for its answer; returns its transaction id. */
+    int send(int unitId, int function, int address, int quantity) throws IOException {
         int sent = ++transactionId & 0xFFFF;
         ByteBuffer request = ByteBuffer.allocate(12).putShort((short) sent).putShort((short) 0).putShort((short) 6)
                 .put((byte) unitId).put((byte) function).putShort((short) address).putShort((short) quantity);
         writeRaw(request.array());
-        return readAnswer(sent);
+        return sent;
+    }
+
+    /** The raw bytes of the next answer's MBAP header (7 bytes). */
+    byte[] readHeaderBytes() throws IOException {
+        byte[] header = new byte[7];
+        in.readFully(header);
+        return header;
     }
 
     /** Writes raw bytes, e.g. a broken header. */
     void writeRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
+    }
+
+    /** Reads until the server closes the connection; returns how many bytes came before the end. */
+    int bytesUntilEnd() throws IOException {
+        int count = 0;
+        while (in.read() >= 0) {
+            count++;
+        }
+        return count;
     }
 
     /** True when the server closed the connection (read returns end of stream). */
