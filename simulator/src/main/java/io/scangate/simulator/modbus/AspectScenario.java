@@ -184,7 +184,8 @@ public final class AspectScenario {
             long centre = at + Math.round((occupancy.end - at) * draws.uniform(0.3, 0.7));
             long halfWidth = Math.round(draws.uniform(600, 1400));
             occupancy.alarmFrom = Math.max(at, centre - halfWidth);
-            occupancy.alarmTo = Math.min(occupancy.end, Math.max(occupancy.alarmFrom + STEP_MILLIS, centre + halfWidth));
+            long alarmEnd = Math.max(occupancy.alarmFrom + STEP_MILLIS, centre + halfWidth);
+            occupancy.alarmTo = Math.min(occupancy.end, alarmEnd);
             occupancy.alarmStrength = draws.uniform(1.0, 3.0);
         } else {
             occupancy.alarmFrom = Long.MAX_VALUE;

@@ -36,7 +36,8 @@ final class FaultWatch {
         }
         boolean openNow = (block.inputs() & MonitorBlock.OPEN) != 0;
         if (openNow != open) {
-            device.condition(DeviceCondition.TAMPER, openNow, openNow ? "Open: cabinet open" : "Open cleared: cabinet closed");
+            device.condition(DeviceCondition.TAMPER, openNow,
+                    openNow ? "Open: cabinet open" : "Open cleared: cabinet closed");
             open = openNow;
         }
     }

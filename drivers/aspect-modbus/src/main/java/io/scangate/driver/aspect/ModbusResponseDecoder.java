@@ -47,6 +47,7 @@ final class ModbusResponseDecoder extends MessageToMessageDecoder<MbapFrame> {
     }
 
     private static String hex(byte[] pdu) {
-        return ByteBufUtil.hexDump(pdu, 0, Math.min(pdu.length, DETAIL_BYTES)) + (pdu.length > DETAIL_BYTES ? "…" : "");
+        String shown = ByteBufUtil.hexDump(pdu, 0, Math.min(pdu.length, DETAIL_BYTES));
+        return pdu.length > DETAIL_BYTES ? shown + "..." : shown;
     }
 }

@@ -109,7 +109,8 @@ final class Passage {
                 .putDeviceFields("neutron_alarm_level", Integer.toString(neutronAlarmLevel))
                 .putDeviceFields(OUTPUT_ALARM, Boolean.toString(outputAlarm));
         if (speed != 0) {
-            scan.addSpeed(AspectMessages.speed(speed * kmhPerUnit));
+            // Rounded so that 24 x 0.1 reads 2.4, not 2.4000000000000004.
+            scan.addSpeed(AspectMessages.speed(Math.round(speed * kmhPerUnit * 1e6) / 1e6));
         }
         return scan.build();
     }

@@ -162,9 +162,10 @@ final class Poller {
             return;
         }
         lastTransactionId = (lastTransactionId + 1) & 0xFFFF;
+        int unit = config.unitId();
         ReadHoldingRegisters request = monitorBase == null
-                ? new ReadHoldingRegisters(lastTransactionId, config.unitId(), HeaderBlock.ADDRESS, HeaderBlock.REGISTERS)
-                : new ReadHoldingRegisters(lastTransactionId, config.unitId(), monitorBase, MonitorBlock.REGISTERS);
+                ? new ReadHoldingRegisters(lastTransactionId, unit, HeaderBlock.ADDRESS, HeaderBlock.REGISTERS)
+                : new ReadHoldingRegisters(lastTransactionId, unit, monitorBase, MonitorBlock.REGISTERS);
         inFlightIsHeader = monitorBase == null;
         inFlight = request;
         requestTimer = device.executor().schedule(() -> onTimeout(request), config.requestTimeout().toNanos(),

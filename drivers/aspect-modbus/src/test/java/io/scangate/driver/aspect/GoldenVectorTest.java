@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.aspect.RecordingDeviceContext.Condition;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.scangate.proto.v1.OccupancyClose;
 import io.scangate.proto.v1.RadiationScan;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The shared golden vectors (golden/README.md): each monitor-block answer PDU decodes to the expected
@@ -59,8 +60,8 @@ class GoldenVectorTest {
         RecordingDeviceContext device = new RecordingDeviceContext(new EmbeddedChannel().eventLoop());
 
         new FaultWatch(device).onMonitor(block);
-        RadiationScan scan = new Passage(Instant.EPOCH, block, null)
-                .close(OccupancyClose.OCCUPANCY_CLOSE_NORMAL, Instant.EPOCH, AspectModbusConfig.DEFAULT_SPEED_KMH_PER_UNIT);
+        RadiationScan scan = new Passage(Instant.EPOCH, block, null).close(OccupancyClose.OCCUPANCY_CLOSE_NORMAL,
+                Instant.EPOCH, AspectModbusConfig.DEFAULT_SPEED_KMH_PER_UNIT);
 
         assertThat(block.occupied()).isEqualTo(meaning.get("occupied").asBoolean());
         assertThat((block.inputs() & MonitorBlock.RESET) != 0).isEqualTo(meaning.get("reset").asBoolean());
@@ -86,7 +87,8 @@ class GoldenVectorTest {
     @Test
     void theHeaderPduLocatesTheMonitorBlock() throws IOException {
         JsonNode golden = read("header.jsonl").get(0);
-        ModbusResponse response = ModbusResponseDecoder.decode(new MbapFrame(1, 1, HEX.parseHex(golden.get("pdu").asText())));
+        byte[] pdu = HEX.parseHex(golden.get("pdu").asText());
+        ModbusResponse response = ModbusResponseDecoder.decode(new MbapFrame(1, 1, pdu));
 
         HeaderBlock header = HeaderBlock.decode(((ModbusResponse.Registers) response).values());
 
@@ -120,7 +122,7 @@ class GoldenVectorTest {
         Path path;
         try {
             path = Path.of(GoldenVectorTest.class.getResource("/golden/" + file).toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException(e);
         }
         List<JsonNode> cases = new ArrayList<>();

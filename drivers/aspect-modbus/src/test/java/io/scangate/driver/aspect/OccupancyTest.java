@@ -1,7 +1,9 @@
 package io.scangate.driver.aspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import com.google.protobuf.Timestamp;
 import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.aspect.RecordingDeviceContext.Condition;
 import io.scangate.driver.aspect.RecordingDeviceContext.DecodeError;
@@ -74,8 +76,8 @@ class OccupancyTest {
         assertThat(scan.getNeutronBackgroundList()).containsExactly(2.5);
         assertThat(millis(scan.getEndTime()) - millis(scan.getStartTime())).isEqualTo(600);
         assertThat(scan.getSpeedList()).singleElement().satisfies(speed -> {
-            assertThat(speed.getKmh()).isEqualTo(8.5, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(speed.getMph()).isEqualTo(5.2817, org.assertj.core.data.Offset.offset(1e-4));
+            assertThat(speed.getKmh()).isEqualTo(8.5);
+            assertThat(speed.getMph()).isEqualTo(5.2817, offset(1e-4));
         });
         assertThat(scan.getDeviceFieldsMap()).containsEntry("direction", "Dir01").containsEntry("wheels", "4")
                 .containsEntry("output_alarm", "true").containsEntry("gamma_alarm_level", "1")
@@ -296,7 +298,7 @@ class OccupancyTest {
                 "PowerFail, LowBattery, Error, gamma LowCount, gamma HighCount, gamma Overload, neutron Overload");
     }
 
-    private static long millis(com.google.protobuf.Timestamp time) {
+    private static long millis(Timestamp time) {
         return time.getSeconds() * 1000 + time.getNanos() / 1_000_000;
     }
 

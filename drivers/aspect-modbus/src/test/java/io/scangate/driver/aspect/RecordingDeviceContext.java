@@ -6,6 +6,8 @@ import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.DeviceContext;
 import io.scangate.proto.v1.DeviceRef;
 import io.scangate.proto.v1.Envelope;
+import io.scangate.proto.v1.RadiationMeasurement;
+import io.scangate.proto.v1.RadiationScan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,11 +116,11 @@ final class RecordingDeviceContext implements DeviceContext {
         return events().stream().filter(Condition.class::isInstance).map(Condition.class::cast).toList();
     }
 
-    List<io.scangate.proto.v1.RadiationScan> scans() {
+    List<RadiationScan> scans() {
         return emitted().stream().filter(Envelope::hasRadiationScan).map(Envelope::getRadiationScan).toList();
     }
 
-    List<io.scangate.proto.v1.RadiationMeasurement> measurements() {
+    List<RadiationMeasurement> measurements() {
         return emitted().stream().filter(Envelope::hasRadiationMeasurement)
                 .map(Envelope::getRadiationMeasurement).toList();
     }
