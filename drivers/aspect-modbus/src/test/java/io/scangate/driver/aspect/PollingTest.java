@@ -157,6 +157,48 @@ class PollingTest {
     }
 
     @Test
+    void aMalformedAnswerFailsItsTransactionAtOnceAndThePollRepeatsAfterThePause() {
+        harness.connectAndLocate().advance(Duration.ofSeconds(5));
+        Frames.Request request = harness.request();
+
+        harness.feed(Frames.frame(request.transactionId(), 1, new byte[] {3, 4, 0, 1}));
+
+        assertThat(harness.device().decodeErrors()).extracting(DecodeError::reason).containsExactly("bad_byte_count");
+        harness.advance(Duration.ofSeconds(1));
+        assertThat(harness.device().decodeErrors()).hasSize(1);
+        harness.advance(Duration.ofSeconds(4));
+        assertThat(harness.request()).isNotNull();
+    }
+
+    @Test
+    void highWordFirstDevicesAreReadWithTheConfiguredWordOrder() {
+        DriverHarness swapped = new DriverHarness(new AspectModbusConfig(null, null, null, null, null, 100, null,
+                WordOrder.HIGH_WORD_FIRST, null, null, null, null));
+        swapped.connect();
+        Frames.Request first = swapped.request();
+        int[] block = swapped.image.monitorBlock();
+        swapWords(block, 0, 4, 6, 8, 11, 13, 15);
+        swapped.feed(Frames.registers(first.transactionId(), 1, block));
+        swapped.image.run(5000, 1000, 2);
+        block = swapped.image.monitorBlock();
+        swapWords(block, 0, 4, 6, 8, 11, 13, 15);
+        swapped.advance(Duration.ofSeconds(5));
+
+        swapped.feed(Frames.registers(swapped.request().transactionId(), 1, block));
+
+        assertThat(swapped.device().measurements()).extracting(m -> m.getCounts(0)).containsExactly(5000, 10);
+        assertThat(swapped.device().measurements().get(0).getRealTime().getSeconds()).isEqualTo(5);
+    }
+
+    private static void swapWords(int[] registers, int... firstWords) {
+        for (int at : firstWords) {
+            int low = registers[at];
+            registers[at] = registers[at + 1];
+            registers[at + 1] = low;
+        }
+    }
+
+    @Test
     void aBrokenStreamClosesTheConnectionAndTheNextConnectionStartsOver() {
         harness.connectAndLocate();
 
