@@ -15,12 +15,11 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A tiny Modbus TCP server on 127.0.0.1 answering Read Holding Registers from a register array the test
- * changes while it runs; independent of the simulator. {@link #misbehave} makes it answer the next
+ * A tiny Modbus TCP server on 127.0.0.1 answering Read Holding Registers from a register image the test
+ * replaces while it runs; independent of the simulator. {@link #misbehave} makes it answer the next
  * request wrongly once.
  */
 final class TestSlave implements AutoCloseable {
@@ -32,7 +31,8 @@ final class TestSlave implements AutoCloseable {
         BAD_PROTOCOL_ID
     }
 
-    final AtomicIntegerArray registers = new AtomicIntegerArray(0x10000);
+    /** Replaced whole by {@link #load}, so that no answer mixes two images. */
+    private final AtomicReference<int[]> registers = new AtomicReference<>(new int[0x10000]);
     final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<Misbehaviour> misbehave = new AtomicReference<>();
     private final EventLoopGroup group = new NioEventLoopGroup(1);
@@ -54,9 +54,9 @@ final class TestSlave implements AutoCloseable {
     }
 
     void load(int[] image) {
-        for (int i = 0; i < image.length; i++) {
-            registers.set(i, image[i]);
-        }
+        int[] all = new int[0x10000];
+        System.arraycopy(image, 0, all, 0, image.length);
+        registers.set(all);
     }
 
     void misbehave(Misbehaviour once) {
@@ -83,9 +83,7 @@ final class TestSlave implements AutoCloseable {
                 int quantity = in.readUnsignedShort();
                 requests.incrementAndGet();
                 int[] values = new int[quantity];
-                for (int i = 0; i < quantity; i++) {
-                    values[i] = registers.get(address + i);
-                }
+                System.arraycopy(registers.get(), address, values, 0, Math.min(quantity, 0x10000 - address));
                 byte[] answer = Frames.registers(transactionId, unitId, values);
                 Misbehaviour now = misbehave.getAndSet(null);
                 if (now == Misbehaviour.HANG_UP_MID_FRAME) {
