@@ -1,5 +1,6 @@
 package io.scangate.simulator.modbus;
 
+import io.scangate.simulator.scenario.Draws;
 import io.scangate.simulator.scenario.ScenarioSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class AspectScenario {
     private final int unitId;
     private final ScenarioSettings settings;
     private final long maxOccupancies;
-    private final LaneDraws draws;
+    private final Draws draws;
     private final double gammaBackgroundCps;
     private final List<AspectOccupancyTruth> truth = new ArrayList<>();
     private long nowMillis;
@@ -69,7 +70,7 @@ public final class AspectScenario {
         this.unitId = unitId;
         this.settings = settings;
         this.maxOccupancies = maxOccupancies;
-        this.draws = new LaneDraws(seed);
+        this.draws = new Draws(seed);
         double sum = 0;
         for (int d = 0; d < DETECTORS; d++) {
             sum += draws.uniform(settings.gammaBackgroundMinCps(), settings.gammaBackgroundMaxCps());
