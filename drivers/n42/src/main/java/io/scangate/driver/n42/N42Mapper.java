@@ -102,7 +102,8 @@ final class N42Mapper {
     private void measurements(MeasurementParts part) {
         List<Spectrum> spectra = part.spectra(document.calibrations, problems);
         for (DoseRate dose : part.source.doseRates) {
-            document.unmapped.add(part.where + " DoseRate " + Detectors.label(dose.detector()) + ": " + dose.value());
+            document.unmapped.add(N42Reader.ROOT + "/RadMeasurement[" + part.source.id + "]/DoseRate["
+                    + Detectors.label(dose.detector()) + "]/DoseRateValue: " + dose.value());
         }
         if (!part.isClass("Background")) {
             messages.add(measurement(part, kindOf(part), detectors.all(), spectra));

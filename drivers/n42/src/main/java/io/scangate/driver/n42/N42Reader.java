@@ -226,7 +226,7 @@ final class N42Reader {
 
     private GrossCounts grossCounts() throws XMLStreamException, N42FormatException {
         GrossCounts counts = new GrossCounts(attribute("radDetectorInformationReference"));
-        container("GrossCounts" + idSuffix(attribute("id")), name -> {
+        container("GrossCounts" + idSuffix(counts.detector), name -> {
             switch (name) {
                 case "LiveTimeDuration" -> counts.liveTime = leafText();
                 case "CountData" -> {
@@ -249,7 +249,7 @@ final class N42Reader {
 
     private void doseRate(Measurement measurement) throws XMLStreamException, N42FormatException {
         String detector = attribute("radDetectorInformationReference");
-        container("DoseRate", name -> {
+        container("DoseRate" + idSuffix(detector), name -> {
             if ("DoseRateValue".equals(name)) {
                 measurement.doseRates.add(new DoseRate(detector, leafText()));
             } else {
@@ -393,7 +393,8 @@ final class N42Reader {
 
     private void enterUnmapped(Deque<StringBuilder> texts) throws N42FormatException {
         String prefix = xml.getPrefix();
-        enter(prefix == null || prefix.isEmpty() ? xml.getLocalName() : prefix + ":" + xml.getLocalName());
+        boolean plain = prefix == null || prefix.isEmpty() || NAMESPACE.equals(xml.getNamespaceURI());
+        enter(plain ? xml.getLocalName() : prefix + ":" + xml.getLocalName());
         texts.push(new StringBuilder());
         for (int i = 0; i < xml.getAttributeCount(); i++) {
             keepUnmapped(String.join("/", (Iterable<String>) path::descendingIterator) + "@"
