@@ -15,7 +15,7 @@ import java.util.List;
  *   <li>a document over {@code maxDocumentBytes} is reported ({@code document_too_large}) and skipped up to
  *       its ETX;</li>
  *   <li>bytes outside STX ... ETX other than ASCII white space (which some devices put between documents)
- *       are reported ({@code garbage}), one report per run;</li>
+ *       are reported ({@code garbage}), one report per run (from its first other byte up to the next STX);</li>
  *   <li>an STX inside a document, or the connection closing inside one, reports the cut document
  *       ({@code truncated_document}) and hands its bytes on as a {@link TruncatedDocument}.</li>
  * </ul>
@@ -73,7 +73,7 @@ final class StxEtxFramer extends ByteToMessageDecoder {
                 searched = 0;
                 return;
             }
-            if (!isWhitespace(b)) {
+            if (garbageBytes > 0 || !isWhitespace(b)) {
                 if (garbageHead == null) {
                     garbageHead = new byte[EXCERPT_BYTES];
                 }
