@@ -14,7 +14,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +47,7 @@ public final class N42LaneServer implements AutoCloseable {
     private double simulatedMillis;
     private long lastTickNanos;
     private SimulatedDocument pending;
+    private int connections;
 
     private N42LaneServer(N42LaneSettings settings) {
         this.settings = settings;
@@ -105,6 +105,7 @@ public final class N42LaneServer implements AutoCloseable {
             previous.close();
         }
         client = newClient;
+        connections++;
         lastTickNanos = System.nanoTime();
         ticker = newClient.eventLoop().scheduleAtFixedRate(this::tick, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
         log.info("lane={} event=client-connected remote={}", settings.laneId(), newClient.remoteAddress());
@@ -155,7 +156,7 @@ public final class N42LaneServer implements AutoCloseable {
         frame.writeByte(STX).writeBytes(bytes).writeByte(ETX);
         channel.write(frame);
         synchronized (sent) {
-            sent.add(new SentDocument(sent.size() + 1, document, bytes.length));
+            sent.add(new SentDocument(sent.size() + 1, connections, document, bytes.length));
         }
         log.debug("lane={} event=document-sent kind={} uuid={} bytes={}", settings.laneId(), document.kind(),
                 document.uuid(), bytes.length);
@@ -185,10 +186,5 @@ public final class N42LaneServer implements AutoCloseable {
                     ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         }
-    }
-
-    /** How long, in simulated time, the lane has been served. */
-    Duration simulatedElapsed() {
-        return Duration.ofMillis((long) simulatedMillis);
     }
 }

@@ -118,9 +118,18 @@ final class N42Xml {
             }
         }
         return new Measurement(element.getAttribute("id"), classCode,
-                start == null ? null : java.time.OffsetDateTime.parse(start).toInstant(),
+                start == null ? null : dateTime(start),
                 realTime == null ? null : Duration.parse(realTime), spectra, gross,
                 occupancy == null ? null : Boolean.parseBoolean(occupancy));
+    }
+
+    /** xs:dateTime; the zone is optional in XML Schema, and a time without one is read as UTC here. */
+    private static Instant dateTime(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException withoutZone) {
+            return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        }
     }
 
     private static void analysis(Element element, List<String> alarms, Map<String, Integer> nuclides) {
