@@ -1,6 +1,7 @@
 package io.scangate.driver.n42;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.scangate.driver.BlobStore;
 import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.DeviceContext;
 import io.scangate.proto.v1.DeviceRef;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -64,6 +67,18 @@ final class RecordingDeviceContext implements DeviceContext {
     @Override
     public void emit(Envelope.Builder message) {
         events.add(new Emitted(message.build()));
+    }
+
+    /** N42 has no device acknowledgement; recorded like {@link #emit} and durable at once. */
+    @Override
+    public CompletionStage<Void> emitDurably(Envelope.Builder message) {
+        emit(message);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public BlobStore blobs() {
+        throw new UnsupportedOperationException("the N42 driver stores no blobs: spectra travel in the messages");
     }
 
     @Override
