@@ -24,7 +24,6 @@ final class N42Document {
     boolean hasAnalysisResults;
     /** Elements not mapped (vendor extensions, parts of the standard not in the contract), flattened. */
     final List<String> unmapped = new ArrayList<>();
-    int unmappedOmitted;
     /** Problems found while reading that did not stop it, as (reason, detail). */
     final List<N42Problem> problems = new ArrayList<>();
 

@@ -8,8 +8,6 @@ import io.scangate.driver.n42.N42Document.Measurement;
 import io.scangate.driver.n42.N42Document.Nuclide;
 import io.scangate.driver.n42.N42Document.SpectrumData;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,24 +21,20 @@ import javax.xml.stream.XMLStreamReader;
  * Lenient: elements it does not know (vendor namespaces, parts of the standard not in the contract) are
  * flattened into {@link N42Document#unmapped}, never an error.
  */
-final class N42Reader {
+final class N42Reader extends XmlWalker {
 
     static final String NAMESPACE = "http://physics.nist.gov/N42/2011/N42";
     static final String ROOT = "RadInstrumentData";
 
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(N42Reader::hardenedFactory);
-    private static final int MAX_UNMAPPED_TEXT = 1_000;
 
-    private final XMLStreamReader xml;
     private final N42Config limits;
-    private final N42Document document = new N42Document();
-    private final StringBuilder text = new StringBuilder(8_192);
-    private final Deque<String> path = new ArrayDeque<>();
-    private int depth;
+    private final N42Document document;
 
-    private N42Reader(XMLStreamReader xml, N42Config limits) {
-        this.xml = xml;
+    private N42Reader(XMLStreamReader xml, N42Config limits, N42Document document) {
+        super(xml, NAMESPACE, limits.maxElementDepth(), limits.maxUnmappedItems(), document.unmapped);
         this.limits = limits;
+        this.document = document;
     }
 
     static N42Document read(byte[] bytes, N42Config limits) throws N42FormatException {
@@ -51,7 +45,7 @@ final class N42Reader {
             throw malformed(e);
         }
         try {
-            return new N42Reader(xml, limits).root();
+            return new N42Reader(xml, limits, new N42Document()).root();
         } catch (XMLStreamException e) {
             throw malformed(e);
         } finally {
@@ -107,8 +101,8 @@ final class N42Reader {
                 throw dtdRefused();
             }
         }
-        if (document.unmappedOmitted > 0) {
-            document.problems.add(new N42Problem("unmapped_truncated", document.unmappedOmitted
+        if (unmappedOmitted() > 0) {
+            document.problems.add(new N42Problem("unmapped_truncated", unmappedOmitted()
                     + " unmapped items over maxUnmappedItems " + limits.maxUnmappedItems() + " not kept"));
         }
         return document;
@@ -297,136 +291,6 @@ final class N42Reader {
                 default -> unmapped();
             }
         });
-    }
-
-    /** Handles one child element of a known container; called on its START_ELEMENT, must consume its END. */
-    @FunctionalInterface
-    private interface ChildHandler {
-        void child(String localName) throws XMLStreamException, N42FormatException;
-    }
-
-    private void container(String name, ChildHandler handler) throws XMLStreamException, N42FormatException {
-        enter(name);
-        children(handler);
-        leave();
-    }
-
-    /** Reads the children of the current element up to its END_ELEMENT; foreign-namespace ones are unmapped. */
-    private void children(ChildHandler handler) throws XMLStreamException, N42FormatException {
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                if (NAMESPACE.equals(xml.getNamespaceURI())) {
-                    handler.child(xml.getLocalName());
-                } else {
-                    unmapped();
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                return;
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("document ends inside an element");
-            }
-        }
-    }
-
-    private String leafText() throws XMLStreamException, N42FormatException {
-        return leafChars().toString().trim();
-    }
-
-    /** The text of the current element; child elements inside it are unmapped. Valid until the next call. */
-    private CharSequence leafChars() throws XMLStreamException, N42FormatException {
-        text.setLength(0);
-        String element = xml.getLocalName();
-        enter(element);
-        while (true) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-                case XMLStreamConstants.START_ELEMENT -> unmapped();
-                case XMLStreamConstants.END_ELEMENT -> {
-                    leave();
-                    return text;
-                }
-                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("document ends inside "
-                        + element);
-                default -> {
-                }
-            }
-        }
-    }
-
-    /**
-     * Flattens the current element and everything in it into {@link N42Document#unmapped} entries
-     * {@code path/element[@attribute=value]: text}; consumes up to its END_ELEMENT.
-     */
-    private void unmapped() throws XMLStreamException, N42FormatException {
-        int base = depth;
-        Deque<StringBuilder> texts = new ArrayDeque<>();
-        enterUnmapped(texts);
-        while (depth > base) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> enterUnmapped(texts);
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    StringBuilder current = texts.peek();
-                    if (current.length() <= MAX_UNMAPPED_TEXT) {
-                        current.append(xml.getTextCharacters(), xml.getTextStart(),
-                                Math.min(xml.getTextLength(), MAX_UNMAPPED_TEXT + 1 - current.length()));
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    String value = texts.pop().toString().trim();
-                    if (!value.isEmpty()) {
-                        keepUnmapped(String.join("/", (Iterable<String>) path::descendingIterator) + ": "
-                                + Printable.abbreviate(value, MAX_UNMAPPED_TEXT));
-                    }
-                    leave();
-                }
-                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("document ends inside "
-                        + path.peek());
-                default -> {
-                }
-            }
-        }
-    }
-
-    private void enterUnmapped(Deque<StringBuilder> texts) throws N42FormatException {
-        String prefix = xml.getPrefix();
-        boolean plain = prefix == null || prefix.isEmpty() || NAMESPACE.equals(xml.getNamespaceURI());
-        enter(plain ? xml.getLocalName() : prefix + ":" + xml.getLocalName());
-        texts.push(new StringBuilder());
-        for (int i = 0; i < xml.getAttributeCount(); i++) {
-            keepUnmapped(String.join("/", (Iterable<String>) path::descendingIterator) + "@"
-                    + xml.getAttributeLocalName(i) + ": " + Printable.abbreviate(xml.getAttributeValue(i),
-                    MAX_UNMAPPED_TEXT));
-        }
-    }
-
-    private void keepUnmapped(String item) {
-        if (document.unmapped.size() < limits.maxUnmappedItems()) {
-            document.unmapped.add(item);
-        } else {
-            document.unmappedOmitted++;
-        }
-    }
-
-    private void enter(String name) throws N42FormatException {
-        if (++depth > limits.maxElementDepth()) {
-            throw new N42FormatException("too_deep", "elements nest deeper than maxElementDepth "
-                    + limits.maxElementDepth());
-        }
-        path.push(name);
-    }
-
-    private void leave() {
-        depth--;
-        path.pop();
-    }
-
-    private String attribute(String name) {
-        String value = xml.getAttributeValue(null, name);
-        return value == null ? null : value.trim();
     }
 
     private static String idSuffix(String id) {
