@@ -147,7 +147,12 @@ public final class N42LaneServer implements AutoCloseable {
     }
 
     private boolean finished() {
-        return settings.maxDocuments() > 0 && groundTruth().size() >= settings.maxDocuments();
+        if (settings.maxDocuments() == 0) {
+            return false;
+        }
+        synchronized (sent) {
+            return sent.size() >= settings.maxDocuments();
+        }
     }
 
     private void send(Channel channel, SimulatedDocument document) {
@@ -156,7 +161,7 @@ public final class N42LaneServer implements AutoCloseable {
         frame.writeByte(STX).writeBytes(bytes).writeByte(ETX);
         channel.write(frame);
         synchronized (sent) {
-            sent.add(new SentDocument(sent.size() + 1, connections, document, bytes.length));
+            sent.add(SentDocument.of(sent.size() + 1, connections, document, bytes.length));
         }
         log.debug("lane={} event=document-sent kind={} uuid={} bytes={}", settings.laneId(), document.kind(),
                 document.uuid(), bytes.length);

@@ -29,24 +29,30 @@ class N42LaneServerTest {
             List<SentDocument> truth = lane.groundTruth();
 
             assertThat(client.outsideFrames()).isZero();
-            assertThat(truth).extracting(sent -> sent.document().kind())
+            assertThat(truth).extracting(SentDocument::kind)
                     .contains(Kind.BACKGROUND, Kind.FOREGROUND, Kind.ALARM);
             for (int i = 0; i < DOCUMENTS; i++) {
-                SimulatedDocument sent = truth.get(i).document();
-                assertThat(truth.get(i).index()).isEqualTo(i + 1);
-                assertThat(frames.get(i)).hasSize(truth.get(i).bytes());
+                SentDocument sent = truth.get(i);
+                assertThat(sent.index()).isEqualTo(i + 1);
+                assertThat(frames.get(i)).hasSize(sent.bytes());
                 N42Xml.Parsed read = N42Xml.parse(frames.get(i));
                 assertThat(read.uuid()).isEqualTo(sent.uuid());
                 N42Xml.Measurement measurement = read.measurements().get(0);
                 assertThat(measurement.start()).isEqualTo(sent.start());
                 assertThat(measurement.realTime()).isEqualTo(sent.realTime());
                 assertThat(measurement.spectra()).extracting(N42Xml.Spectrum::sum)
-                        .containsExactlyElementsOf(sent.spectra().stream().map(s -> s.sum()).toList());
+                        .containsExactlyElementsOf(sent.gammaSums());
+                assertThat(measurement.spectra()).extracting(N42Xml.Spectrum::liveTime)
+                        .containsExactlyElementsOf(sent.liveTimes());
+                assertThat(measurement.grossCounts()).isEqualTo(sent.neutronCounts());
+                if (sent.kind() == Kind.ALARM) {
+                    assertThat(read.nuclides()).containsEntry(sent.nuclide(), sent.confidence());
+                }
                 assertThat(read.alarmCategories()).hasSize(sent.kind() == Kind.ALARM ? 1 : 0);
             }
             for (int i = 1; i < DOCUMENTS; i++) {
-                SimulatedDocument previous = truth.get(i - 1).document();
-                assertThat(truth.get(i).document().start())
+                SentDocument previous = truth.get(i - 1);
+                assertThat(truth.get(i).start())
                         .isAfterOrEqualTo(previous.start().plus(previous.realTime()));
             }
         }
@@ -81,7 +87,7 @@ class N42LaneServerTest {
 
     private static List<String> truthUuids(N42LaneServer lane, int connection) {
         return lane.groundTruth().stream().filter(sent -> sent.connection() == connection)
-                .map(sent -> sent.document().uuid()).toList();
+                .map(SentDocument::uuid).toList();
     }
 
     /** A blocking client that splits the stream at STX ... ETX and counts bytes outside frames. */
