@@ -57,6 +57,11 @@ public record N42LaneSettings(String laneId, String host, int port, long seed, d
                 newRate, alarmProbability, countedZeroes, maxDocuments);
     }
 
+    public N42LaneSettings withBackgroundInterval(Duration newInterval) {
+        return new N42LaneSettings(laneId, host, port, seed, acceleration, startTime, newInterval,
+                occupanciesPerHour, alarmProbability, countedZeroes, maxDocuments);
+    }
+
     public N42LaneSettings withCountedZeroes(boolean newCountedZeroes) {
         return new N42LaneSettings(laneId, host, port, seed, acceleration, startTime, backgroundInterval,
                 occupanciesPerHour, alarmProbability, newCountedZeroes, maxDocuments);

@@ -118,6 +118,17 @@ class N42MappingTest {
     }
 
     @Test
+    void inAScanVendorExtensionsGoToItsUnmappedLinesAndNoRawRecordIsEmitted() {
+        N42Result result = N42Documents.parse(document("<v:Lane xmlns:v=\"urn:v\" no=\"3\"/>"
+                + measurement("Foreground", "<OccupancyIndicator>true</OccupancyIndicator><v:Speed xmlns:v=\"urn:v\">"
+                + "12.5</v:Speed>")));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.messages()).singleElement().satisfies(message ->
+                assertThat(message.getRadiationScan().getUnmappedList()).containsExactly(
+                        "RadInstrumentData/v:Lane@no: 3", "RadInstrumentData/RadMeasurement[m]/v:Speed: 12.5"));
+    }
+
+    @Test
     void theDriverEmitsTheDeviceSetupOnlyWhenItChanges() {
         byte[] first = document("<RadInstrumentInformation><RadInstrumentModelName>A</RadInstrumentModelName>"
                 + "</RadInstrumentInformation>" + measurement("Background", ""));
