@@ -20,15 +20,19 @@ public final class N42Documents {
 
     /** Uses {@code maxChannelsPerSpectrum}, {@code maxUnmappedItems} and {@code maxElementDepth} of {@code limits}. */
     public static N42Result parse(byte[] document, N42Config limits) {
-        N42Document read;
         try {
-            read = N42Reader.read(document, limits);
+            return N42Mapper.map(N42Reader.read(document, limits), document);
         } catch (N42FormatException e) {
-            return new N42Result(
-                    List.of(N42Mapper.raw(N42Mapper.DOCUMENT_TAG, document,
-                            e.reason().replace('_', ' ') + ": " + e.getMessage())),
-                    List.of(new N42Problem(e.reason(), e.getMessage())));
+            return refused(document, e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            // The JDK parser signals some broken input with unchecked exceptions; the bytes must survive it.
+            return refused(document, "unparseable", Printable.abbreviate(e.toString(), 300));
         }
-        return N42Mapper.map(read, document);
+    }
+
+    private static N42Result refused(byte[] document, String reason, String detail) {
+        return new N42Result(
+                List.of(N42Mapper.raw(N42Mapper.DOCUMENT_TAG, document, reason.replace('_', ' ') + ": " + detail)),
+                List.of(new N42Problem(reason, detail)));
     }
 }

@@ -38,6 +38,13 @@ final class N42Reader extends XmlWalker {
     }
 
     static N42Document read(byte[] bytes, N42Config limits) throws N42FormatException {
+        if (Utf8.expected(bytes)) {
+            int invalid = Utf8.firstInvalid(bytes);
+            if (invalid >= 0) {
+                throw new N42FormatException("malformed_document", "not UTF-8 at byte " + invalid + " (0x"
+                        + Integer.toHexString(bytes[invalid] & 0xFF).toUpperCase(java.util.Locale.ROOT) + ")");
+            }
+        }
         XMLStreamReader xml;
         try {
             xml = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -66,6 +73,7 @@ final class N42Reader extends XmlWalker {
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
+
         return factory;
     }
 
