@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The writer's documents read back with the JDK's DOM parser to the numbers the simulator meant. */
@@ -63,7 +64,7 @@ class N42DocumentWriterTest {
         });
         if (expected.kind() == Kind.ALARM) {
             assertThat(parsed.alarmCategories()).containsExactly("Gamma");
-            assertThat(parsed.nuclides()).containsExactly(java.util.Map.entry("Cs-137", expected.confidence()));
+            assertThat(parsed.nuclides()).containsExactly(Map.entry("Cs-137", expected.confidence()));
         } else {
             assertThat(parsed.alarmCategories()).isEmpty();
             assertThat(parsed.nuclides()).isEmpty();

@@ -3,6 +3,10 @@ package io.scangate.simulator.n42;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,9 +130,9 @@ final class N42Xml {
     /** xs:dateTime; the zone is optional in XML Schema, and a time without one is read as UTC here. */
     private static Instant dateTime(String text) {
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (java.time.format.DateTimeParseException withoutZone) {
-            return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutZone) {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
     }
 

@@ -8,6 +8,7 @@ import io.scangate.driver.n42.N42Document.Measurement;
 import io.scangate.driver.n42.N42Document.Nuclide;
 import io.scangate.driver.n42.N42Document.SpectrumData;
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -42,7 +43,7 @@ final class N42Reader extends XmlWalker {
             int invalid = Utf8.firstInvalid(bytes);
             if (invalid >= 0) {
                 throw new N42FormatException("malformed_document", "not UTF-8 at byte " + invalid + " (0x"
-                        + Integer.toHexString(bytes[invalid] & 0xFF).toUpperCase(java.util.Locale.ROOT) + ")");
+                        + Integer.toHexString(bytes[invalid] & 0xFF).toUpperCase(Locale.ROOT) + ")");
             }
         }
         XMLStreamReader xml;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scangate.driver.n42.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +79,11 @@ class StxEtxFramingTest {
     @Test
     void aDocumentCutByTheConnectionClosingIsReportedAndKeptAsARawRecordAndTheNextConnectionStartsClean() {
         byte[] whole = DriverHarness.framed(background("a", 0));
-        byte[] cut = java.util.Arrays.copyOf(whole, 120);
+        byte[] cut = Arrays.copyOf(whole, 120);
         DriverHarness harness = harness().feed(cut).disconnect();
         assertThat(reasons(harness)).containsExactly(StxEtxFramer.TRUNCATED_DOCUMENT);
         Envelope raw = harness.device().emitted().get(0);
-        assertThat(raw.getRawRecord().getPayload().toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(cut, 1, 120));
+        assertThat(raw.getRawRecord().getPayload().toByteArray()).isEqualTo(Arrays.copyOfRange(cut, 1, 120));
         assertThat(raw.getRawRecord().getReason()).contains("connection closed");
 
         harness.reconnect().feed(whole);
@@ -92,7 +93,7 @@ class StxEtxFramingTest {
 
     @Test
     void anStxInsideADocumentCutsItAndStartsTheNextOne() {
-        byte[] first = java.util.Arrays.copyOf(background("a", 0), 80);
+        byte[] first = Arrays.copyOf(background("a", 0), 80);
         byte[] stream = concat(new byte[] {StxEtxFramer.STX}, first, DriverHarness.framed(background("b", 0)));
         DriverHarness harness = harness().feed(stream);
         assertThat(reasons(harness)).containsExactly(StxEtxFramer.TRUNCATED_DOCUMENT);
@@ -104,7 +105,7 @@ class StxEtxFramingTest {
     @Test
     void closingWhileSkippingAnOverLongDocumentOrAfterGarbageIsReported() {
         byte[] big = DriverHarness.framed(background("big", LIMIT * 2));
-        DriverHarness skipping = harness().feed(java.util.Arrays.copyOf(big, LIMIT + 100)).disconnect();
+        DriverHarness skipping = harness().feed(Arrays.copyOf(big, LIMIT + 100)).disconnect();
         assertThat(reasons(skipping)).containsExactly(StxEtxFramer.DOCUMENT_TOO_LARGE,
                 StxEtxFramer.DOCUMENT_TOO_LARGE);
 
