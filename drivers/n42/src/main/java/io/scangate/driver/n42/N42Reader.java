@@ -238,6 +238,10 @@ final class N42Reader extends XmlWalker {
                         for (double value : NumberList.doubles(leafChars())) {
                             total += value;
                         }
+                        if (total < 0 || total > 0xFFFF_FFFFL) {
+                            throw new NumberList.BadNumbers("bad_number", "count " + total
+                                    + " is negative or above 4294967295");
+                        }
                         counts.total = total;
                     } catch (NumberList.BadNumbers e) {
                         document.problems.add(new N42Problem(e.reason(), "GrossCounts of " + counts.detector

@@ -78,10 +78,11 @@ class N42MappingTest {
                 + "<StartDateTime>yesterday</StartDateTime><RealTimeDuration>P1M</RealTimeDuration>"
                 + "<Spectrum id=\"s\" radDetectorInformationReference=\"G1\" energyCalibrationReference=\"missing\">"
                 + "<LiveTimeDuration>-PT1S</LiveTimeDuration><ChannelData>1 2 3</ChannelData></Spectrum>"
+                + "<GrossCounts radDetectorInformationReference=\"N1\"><CountData>-4</CountData></GrossCounts>"
                 + "</RadMeasurement><EnergyCalibration id=\"bad\"><CoefficientValues>1 x</CoefficientValues>"
                 + "</EnergyCalibration>"));
         assertThat(result.problems()).extracting(N42Problem::reason).containsExactlyInAnyOrder("bad_number",
-                "bad_time", "bad_duration", "bad_duration", "unknown_reference");
+                "bad_number", "bad_time", "bad_duration", "bad_duration", "unknown_reference");
         assertThat(result.messages()).singleElement().satisfies(message -> {
             assertThat(message.hasDeviceTime()).isFalse();
             assertThat(message.getRadiationMeasurement().getSpectra(0).getChannelCountsList()).containsExactly(1, 2, 3);
