@@ -3,6 +3,7 @@ package io.scangate.simulator.n42;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -14,9 +15,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ public final class N42LaneServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(N42LaneServer.class);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int MAX_DOCUMENTS_PER_TICK = 50;
+    private static final byte[] GARBAGE = "SPECTRO-PORTAL READY\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final N42LaneSettings settings;
     private final N42Scenario scenario;
@@ -42,6 +47,7 @@ public final class N42LaneServer implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Channel serverChannel;
     private final List<SentDocument> sent = new ArrayList<>();
+    private final FaultDraws faults;
     private volatile Channel client;
     private ScheduledFuture<?> ticker;
     private double simulatedMillis;
@@ -52,6 +58,7 @@ public final class N42LaneServer implements AutoCloseable {
     private N42LaneServer(N42LaneSettings settings) {
         this.settings = settings;
         this.scenario = new N42Scenario(settings);
+        this.faults = new FaultDraws(settings.seed());
         this.writer = new N42DocumentWriter(settings.laneId(), N42Scenario.GAMMA_DETECTORS,
                 N42Scenario.NEUTRON_DETECTORS, settings.countedZeroes());
         this.serverChannel = new ServerBootstrap()
@@ -139,9 +146,12 @@ public final class N42LaneServer implements AutoCloseable {
             if (pending.start().plus(pending.realTime()).isAfter(simulatedNow)) {
                 break;
             }
-            send(channel, pending);
+            boolean connectionKept = send(channel, pending);
             pending = null;
             written++;
+            if (!connectionKept) {
+                break;
+            }
         }
         channel.flush();
     }
@@ -155,16 +165,48 @@ public final class N42LaneServer implements AutoCloseable {
         }
     }
 
-    private void send(Channel channel, SimulatedDocument document) {
+    /** @return false when a fault closed the connection */
+    private boolean send(Channel channel, SimulatedDocument document) {
         byte[] bytes = writer.write(document);
-        ByteBuf frame = channel.alloc().buffer(bytes.length + 2);
-        frame.writeByte(STX).writeBytes(bytes).writeByte(ETX);
-        channel.write(frame);
-        synchronized (sent) {
-            sent.add(SentDocument.of(sent.size() + 1, connections, document, bytes.length));
+        N42Fault fault = faults.chance(settings.faultProbability()) ? faults.pick() : null;
+        byte[] payload = fault == N42Fault.MALFORMED_DOCUMENT ? Arrays.copyOf(bytes, bytes.length / 2) : bytes;
+        ByteBuf frame = channel.alloc().buffer(payload.length + GARBAGE.length + 2);
+        if (fault == N42Fault.GARBAGE_BEFORE_FRAME) {
+            frame.writeBytes(GARBAGE);
         }
-        log.debug("lane={} event=document-sent kind={} uuid={} bytes={}", settings.laneId(), document.kind(),
-                document.uuid(), bytes.length);
+        frame.writeByte(STX).writeBytes(payload).writeByte(ETX);
+        synchronized (sent) {
+            sent.add(SentDocument.of(sent.size() + 1, connections, document, bytes.length, fault));
+        }
+        if (fault == N42Fault.DROP_MID_DOCUMENT) {
+            log.info("lane={} event=fault-drop-mid-document uuid={}", settings.laneId(), document.uuid());
+            channel.writeAndFlush(frame.retainedSlice(0, frame.readableBytes() / 2)).addListener(ChannelFutureListener.CLOSE);
+            frame.release();
+            return false;
+        }
+        channel.write(frame);
+        log.debug("lane={} event=document-sent kind={} uuid={} bytes={} fault={}", settings.laneId(), document.kind(),
+                document.uuid(), bytes.length, fault);
+        return true;
+    }
+
+    /** Fault draws from their own generator, so that turning faults on does not change the documents. */
+    private static final class FaultDraws {
+
+        private final SplittableRandom random;
+
+        FaultDraws(long seed) {
+            random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        }
+
+        boolean chance(double probability) {
+            return probability > 0 && random.nextDouble() < probability;
+        }
+
+        N42Fault pick() {
+            N42Fault[] all = N42Fault.values();
+            return all[random.nextInt(all.length)];
+        }
     }
 
     /** Binds one accepted connection to the lane; the device ignores what a client sends. */

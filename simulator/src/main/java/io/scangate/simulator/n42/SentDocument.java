@@ -22,16 +22,18 @@ import java.util.Map;
  * @param neutronCounts gross counts per neutron detector
  * @param nuclide       the nuclide of an alarm, {@code null} otherwise
  * @param confidence    its confidence in percent
- * @param bytes         the document's length without the STX and ETX framing bytes
+ * @param bytes         the document's length without the STX and ETX framing bytes (as written, before any
+ *                      damage)
+ * @param fault         the damage done to it on the wire, {@code null} when it was sent intact
  */
 public record SentDocument(int index, int connection, String uuid, Kind kind, Instant start, Duration realTime,
                            List<Long> gammaSums, List<Duration> liveTimes, Map<String, Long> neutronCounts,
-                           String nuclide, int confidence, int bytes) {
+                           String nuclide, int confidence, int bytes, N42Fault fault) {
 
-    static SentDocument of(int index, int connection, SimulatedDocument document, int bytes) {
+    static SentDocument of(int index, int connection, SimulatedDocument document, int bytes, N42Fault fault) {
         return new SentDocument(index, connection, document.uuid(), document.kind(), document.start(),
                 document.realTime(), document.spectra().stream().map(GammaSpectrum::sum).toList(),
                 document.spectra().stream().map(GammaSpectrum::liveTime).toList(), document.neutronCounts(),
-                document.nuclide(), document.confidence(), bytes);
+                document.nuclide(), document.confidence(), bytes, fault);
     }
 }

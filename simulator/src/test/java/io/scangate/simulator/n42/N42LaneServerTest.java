@@ -1,6 +1,7 @@
 package io.scangate.simulator.n42;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.scangate.simulator.n42.SimulatedDocument.Kind;
@@ -12,7 +13,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXParseException;
 
 /** A plain TCP client reads STX ... ETX frames from a lane; what it reads is the lane's ground truth. */
 class N42LaneServerTest {
@@ -77,6 +80,42 @@ class N42LaneServerTest {
         }
     }
 
+    @Test
+    void faultsDamageTheWireAsTheGroundTruthSays() throws Exception {
+        N42LaneSettings settings = N42LaneSettings.defaults().withSeed(12).withAcceleration(5_000)
+                .withFaultProbability(0.25);
+        try (N42LaneServer lane = N42LaneServer.start(settings)) {
+            List<byte[]> frames = new ArrayList<>();
+            int outside = 0;
+            int drops = 0;
+            while (lane.groundTruth().size() < DOCUMENTS * 2) {
+                try (FrameClient client = new FrameClient(lane.port())) {
+                    client.readFrames(Integer.MAX_VALUE, Duration.ofSeconds(30),
+                            () -> lane.groundTruth().size() >= DOCUMENTS * 2);
+                    frames.addAll(client.frames);
+                    outside += client.outsideFrames();
+                    drops += client.endOfStream ? 1 : 0;
+                }
+            }
+            List<SentDocument> truth = lane.groundTruth();
+            List<SentDocument> framed = truth.stream().filter(t -> t.fault() != N42Fault.DROP_MID_DOCUMENT)
+                    .limit(frames.size()).toList();
+            assertThat(truth).extracting(SentDocument::fault).contains(N42Fault.GARBAGE_BEFORE_FRAME,
+                    N42Fault.MALFORMED_DOCUMENT, N42Fault.DROP_MID_DOCUMENT, null);
+            for (int i = 0; i < frames.size(); i++) {
+                byte[] frame = frames.get(i);
+                if (framed.get(i).fault() == N42Fault.MALFORMED_DOCUMENT) {
+                    assertThat(frame).hasSize(framed.get(i).bytes() / 2);
+                    assertThatThrownBy(() -> N42Xml.parse(frame)).isInstanceOf(SAXParseException.class);
+                } else {
+                    assertThat(N42Xml.parse(frame).uuid()).isEqualTo(framed.get(i).uuid());
+                }
+            }
+            assertThat(outside).isPositive();
+            assertThat(drops).isPositive();
+        }
+    }
+
     private static List<String> uuids(List<byte[]> frames) throws Exception {
         List<String> uuids = new ArrayList<>();
         for (byte[] frame : frames) {
@@ -108,9 +147,14 @@ class N42LaneServerTest {
         }
 
         List<byte[]> readFrames(int count, Duration timeout) throws IOException {
+            return readFrames(count, timeout, () -> false);
+        }
+
+        /** Reads until {@code count} frames, the end of the stream, or {@code enough} holds. */
+        List<byte[]> readFrames(int count, Duration timeout, BooleanSupplier enough) throws IOException {
             long deadline = System.nanoTime() + timeout.toNanos();
             byte[] buffer = new byte[64 * 1024];
-            while (frames.size() < count && !endOfStream) {
+            while (frames.size() < count && !endOfStream && !enough.getAsBoolean()) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError(count + " frames not read within " + timeout + ", got " + frames.size());
                 }
