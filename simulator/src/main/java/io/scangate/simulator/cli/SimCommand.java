@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code sim}: the device side of the protocols, for engineers and CI without hardware. Mountable as a subcommand. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulate devices: scangate connects to them as it would to real ones.",
-        subcommands = {Vm250Command.class, ReplayCommand.class, AspectModbusCommand.class})
+        subcommands = {Vm250Command.class, ReplayCommand.class, AspectModbusCommand.class, N42Command.class})
 public final class SimCommand implements Runnable {
 
     @Spec
