@@ -1,21 +1,22 @@
 package io.scangate.gateway.host;
 
 import io.scangate.driver.DriverFactory;
-import java.util.Map;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The drivers on the class path, by type name. */
 public final class DriverRegistry {
 
-    private final Map<String, DriverFactory<?>> byType;
+    private final SortedMap<String, DriverFactory<?>> byType;
 
-    private DriverRegistry(Map<String, DriverFactory<?>> byType) {
+    private DriverRegistry(SortedMap<String, DriverFactory<?>> byType) {
         this.byType = byType;
     }
 
     public static DriverRegistry fromClassPath() {
-        Map<String, DriverFactory<?>> found = new TreeMap<>();
+        SortedMap<String, DriverFactory<?>> found = new TreeMap<>();
         for (DriverFactory<?> factory : ServiceLoader.load(DriverFactory.class)) {
             DriverFactory<?> previous = found.putIfAbsent(factory.type(), factory);
             if (previous != null) {
@@ -30,7 +31,8 @@ public final class DriverRegistry {
         return byType.get(type);
     }
 
-    public Map<String, DriverFactory<?>> all() {
-        return Map.copyOf(byType);
+    /** By type name, in alphabetical order. */
+    public SortedMap<String, DriverFactory<?>> all() {
+        return Collections.unmodifiableSortedMap(byType);
     }
 }
