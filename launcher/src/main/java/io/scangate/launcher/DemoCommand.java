@@ -6,6 +6,10 @@ import io.scangate.gateway.config.LoadedConfig;
 import io.scangate.gateway.host.DriverRegistry;
 import io.scangate.simulator.Simulator;
 import io.scangate.simulator.SimulatorOptions;
+import io.scangate.simulator.modbus.AspectModbusSlave;
+import io.scangate.simulator.n42.N42LaneServer;
+import io.scangate.simulator.n42.N42LaneSettings;
+import io.scangate.simulator.scenario.ScenarioSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -56,14 +60,19 @@ public final class DemoCommand implements Callable<Integer> {
         Simulator simulator = Simulator.start(SimulatorOptions.builder()
                 .lanes(lanes).seed(seed).acceleration(acceleration)
                 .groundTruthFile(dir.resolve("ground-truth.jsonl")).build());
+        AspectModbusSlave aspect = new AspectModbusSlave(AspectModbusSlave.Options.defaults()
+                .withAcceleration(acceleration).withScenario(ScenarioSettings.defaults(), seed, 0));
+        N42LaneServer spectroscopic = N42LaneServer.start(N42LaneSettings.defaults().withSeed(seed)
+                .withAcceleration(acceleration).withAlarmProbability(0.05));
         DemoConsole console = DemoConsole.subscribe(broker.uri(), out);
-        LoadedConfig config = new ConfigLoader(DriverRegistry.fromClassPath()).parse(gatewayYaml(simulator, broker, dir));
+        LoadedConfig config = new ConfigLoader(DriverRegistry.fromClassPath()).parse(gatewayYaml(simulator, aspect, spectroscopic, broker, dir));
         Gateway gateway = Gateway.start(config, Clock.systemUTC());
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 
         out.printf("%nscangate demo ready in %d ms (JVM start to gateway running)%n", readyMillis);
         out.printf("  broker   %s  (try: ./scangate tail --broker %s)%n", broker.uri(), broker.uri());
-        out.printf("  lanes    %d simulated VM-250 lanes at %.0fx, seed %d%n", lanes, acceleration, seed);
+        out.printf("  lanes    %d simulated VM-250 lanes, an Aspect portal (Modbus TCP) and an N42 spectroscopic portal,"
+                + " at %.0fx, seed %d%n", lanes, acceleration, seed);
         out.printf("  metrics  http://127.0.0.1:%d/metrics   health http://127.0.0.1:%d/health%n",
                 gateway.opsPort(), gateway.opsPort());
         out.printf("  files    %s (journal, ground truth)%n%n", dir);
@@ -85,6 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
                 simulator.completedOccupancies(), console.summary());
         console.close();
         simulator.close();
+        aspect.close();
+        spectroscopic.close();
         broker.close();
         stopped.countDown();
         return 0;
@@ -98,7 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private String gatewayYaml(Simulator simulator, DemoBroker broker, Path dir) {
+    private String gatewayYaml(Simulator simulator, AspectModbusSlave aspect, N42LaneServer spectroscopic,
+                               DemoBroker broker, Path dir) {
         StringBuilder yaml = new StringBuilder()
                 .append("site: demo-port\n")
                 .append("gatewayId: gw-demo\n")
@@ -114,6 +126,13 @@ public final class DemoCommand implements Callable<Integer> {
                     .append("    model: VM-250\n")
                     .append("    transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(simulator.port(lane)).append("}\n");
         }
+        // Polled faster than a real site would, so that accelerated passages are not missed between polls.
+        yaml.append("  - {id: aspect-rpm, driver: aspect-modbus, lane: lane-m, vendor: Simulated, model: Aspect,\n")
+                .append("     transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(aspect.port()).append("},\n")
+                .append("     params: {pollOccupied: 50ms, pollIdle: 250ms}}\n")
+                .append("  - {id: spectro-1, driver: n42, lane: lane-s, vendor: Simulated, model: N42 portal,\n")
+                .append("     transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(spectroscopic.port())
+                .append(", idleTimeout: 5m}}\n");
         return yaml.toString();
     }
 

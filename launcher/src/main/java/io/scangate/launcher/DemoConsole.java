@@ -89,6 +89,9 @@ final class DemoConsole implements MqttCallback, AutoCloseable {
                 s.getGammaSigmaPresent() ? String.format(Locale.ROOT, "%.1f", s.getGammaSigma()) : "-",
                 s.getGammaCount(), s.getNeutronCount(), speed,
                 gammaAlarmIntervals > 0 ? "  <<< " + gammaAlarmIntervals + " alarm intervals" : "")
+                + (s.getNuclidesCount() == 0 ? "" : " nuclides=" + s.getNuclidesList().stream()
+                        .map(n -> n.getNuclide() + String.format(Locale.ROOT, "(%.0f%%)", n.getConfidence() * 100))
+                        .collect(Collectors.joining(",")))
                 + String.format(Locale.ROOT, " (%.2f s at the gateway)", seconds);
     }
 
