@@ -70,7 +70,8 @@ class RawAssociationTest {
     }
 
     @Test
-    void anImplicitVrDatasetInSeveralFragmentsIsStoredAndReleased() throws Exception {
+    void anImplicitVrDatasetInSeveralFragmentsIsStoredAndAReleaseRequestedEarlyWaitsForTheResponse()
+            throws Exception {
         start(DicosConfig.defaults());
         byte[] dataset = dataset(false, 50_000);
         try (RawScu scu = associated(RawScu.IMPLICIT_LE)) {
@@ -79,9 +80,11 @@ class RawAssociationTest {
                 int to = Math.min(dataset.length, from + 7_001);
                 scu.datasetFragment(Arrays.copyOfRange(dataset, from, to), to == dataset.length);
             }
-
-            assertThat(RawScu.status(scu.receive())).isEqualTo(0x0000);
             scu.releaseRequest();
+
+            RawScu.Received response = scu.receive();
+            assertThat(response.type()).isEqualTo(0x04);
+            assertThat(RawScu.status(response)).isEqualTo(0x0000);
             assertThat(scu.receive().type()).isEqualTo(0x06);
         }
 
