@@ -170,6 +170,19 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void aCommitThatFailsOnDiskFailsItsStageAndGivesTheBytesBack() throws Exception {
+        FileBlobStore store = open(4 * MIB);
+        BlobWriter writer = written(store, randomBytes(10_000, 11));
+        for (Path temp : temporaryFiles()) {
+            Files.delete(temp);
+        }
+
+        assertThatThrownBy(() -> commit(writer)).hasCauseInstanceOf(IOException.class);
+        assertThat(store.usedBytes()).isZero();
+        assertThat(committedFiles()).isEmpty();
+    }
+
+    @Test
     void settingsNameTheKeyAndTheFix() {
         assertThat(BlobStoreSettings.defaults(dir).validate()).isEmpty();
         List<String> problems = new BlobStoreSettings(null, 10).validate();
