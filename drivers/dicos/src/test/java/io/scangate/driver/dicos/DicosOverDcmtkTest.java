@@ -136,6 +136,59 @@ class DicosOverDcmtkTest {
     }
 
     @Test
+    void twoViewsSentImplicitVrInOneAssociationAreStoredWithTheirPixelsIntact() throws Exception {
+        start(config(List.of()), 64 * MIB);
+        Path top = smallDx("1.2.826.0.1.3680043.10.1143.1.50", 300, 400);
+        Path side = smallDx("1.2.826.0.1.3680043.10.1143.1.51", 300, 400);
+
+        Dcmtk.Result store = Dcmtk.run(work, "storescu", "-v", "-R", "-xi", "-aec", "SCANGATE", "-aet", "SCANNER1",
+                "127.0.0.1", port(), top.toString(), side.toString());
+
+        assertThat(store.exitCode()).as(store.output()).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> scp.device().emitted().size() == 2);
+        byte[] pixels = Files.readAllBytes(work.resolve("pixels-300x400.raw"));
+        for (Envelope message : scp.device().emitted()) {
+            XrayScan scan = message.getXrayScan();
+            ImageRef image = scan.getImages(0);
+            assertThat(image.getEncoding()).isEqualTo("1.2.840.10008.1.2");
+            assertThat(image.getWidth()).isEqualTo(400);
+            assertThat(image.getHeight()).isEqualTo(300);
+            assertThat(image.getPixelSpacingRowMm()).isEqualTo(0.5);
+            byte[] stored = Files.readAllBytes(scp.store().find(image.getSha256()).orElseThrow());
+            int offset = Integer.parseInt(scan.getAttributesOrThrow("scangate.pixelDataOffset"));
+            assertThat(Arrays.copyOfRange(stored, offset, stored.length)).isEqualTo(pixels);
+        }
+        assertThat(scp.device().emitted()).extracting(m -> m.getXrayScan().getScanId())
+                .containsExactlyInAnyOrder("1.2.826.0.1.3680043.10.1143.1.50", "1.2.826.0.1.3680043.10.1143.1.51");
+    }
+
+    @Test
+    void aThreatDetectionReportIsStoredAndAnnouncedWithTheAttributesItHas() throws Exception {
+        start(config(List.of()), 64 * MIB);
+        String tdr = "1.2.840.10008.5.1.4.1.1.501.3";
+        Files.writeString(work.resolve("tdr.dump"), String.join("\n",
+                "(0002,0010) UI =LittleEndianExplicit",
+                "(0008,0016) UI [" + tdr + "]",
+                "(0008,0018) UI [1.2.826.0.1.3680043.10.1143.1.60]",
+                "(0008,0060) CS [TDR]",
+                "(0008,0070) LO [ACME Scanners]",
+                "(0020,000d) UI [1.2.826.0.1.3680043.10.1143.2]",
+                "(0020,000e) UI [1.2.826.0.1.3680043.10.1143.4]",
+                ""));
+        assertThat(Dcmtk.run(work, "dump2dcm", "tdr.dump", "tdr.dcm").exitCode()).isZero();
+
+        Dcmtk.Result store = storescu("tdr.dcm");
+
+        assertThat(store.output()).contains("Received Store Response (Success)");
+        XrayScan scan = onlyScan();
+        assertThat(scan.getModality()).isEqualTo("TDR");
+        assertThat(scan.getImages(0).getSopClassUid()).isEqualTo(tdr);
+        assertThat(scan.getAttributesMap()).containsEntry("SOPClassName", "DICOS TDR")
+                .doesNotContainKey("scangate.pixelDataOffset");
+        assertThat(scp.store().find(scan.getImages(0).getSha256())).isPresent();
+    }
+
+    @Test
     void anUnknownCallingAeTitleIsRejected() throws Exception {
         start(config(List.of("SCANNER1")), 64 * MIB);
         Path file = smallDx("1.2.826.0.1.3680043.10.1143.1.30");
