@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs dcmtk's command-line tools, the real peer of these tests, each under a timeout. */
+/** Runs dcmtk's command-line tools (the real peer of these tests) and sha256sum, each under a timeout. */
 final class Dcmtk {
 
     record Result(int exitCode, String output) {
@@ -44,7 +44,9 @@ final class Dcmtk {
                 return;
             }
         }
-        fail(tool + " not found on PATH: these tests talk to dcmtk, the reference DICOM implementation."
-                + " Install it with `sudo apt-get install dcmtk` (Debian/Ubuntu) or `brew install dcmtk` (macOS).");
+        String install = tool.equals("sha256sum") ? "it is part of GNU coreutils (`sudo apt-get install coreutils`)"
+                : "these tests talk to dcmtk, the reference DICOM implementation; install it with"
+                        + " `sudo apt-get install dcmtk` (Debian/Ubuntu) or `brew install dcmtk` (macOS)";
+        fail(tool + " not found on PATH: " + install);
     }
 }
