@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>A blob is written to {@code <directory>/tmp/} while it is hashed; {@link BlobWriter#commit()} forces
  * the file, renames it atomically to its address and forces the directory, on the I/O executor given to
  * {@link #open}, so that a crash leaves either the whole blob or none. Temporary files left by a crash are
- * removed when the store opens.
+ * removed when the store opens. {@link BlobWriter#write} runs on the caller's thread (a device's event
+ * loop): it only copies into the page cache, the blocking fsync is the commit's.
  *
  * <p>Quota: {@link BlobStoreSettings#maxBytes()} bounds committed blobs plus the bytes of blobs being
  * written. {@link #create} refuses a blob whose expected size does not fit, or any blob when the store

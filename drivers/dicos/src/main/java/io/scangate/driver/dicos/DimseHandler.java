@@ -30,6 +30,8 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
     private Command awaitingDataset;
     /** The C-STORE being received, or null (also while discarding another operation's dataset). */
     private StoreOperation store;
+    /** Set once this layer aborted the association: PDVs still queued in the same PDU are dropped. */
+    private boolean aborted;
 
     DimseHandler(DicosConfig config, DeviceContext device, Association association) {
         this.config = config;
@@ -44,6 +46,9 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
+            if (aborted) {
+                return;
+            }
             if (pdv.command()) {
                 onCommandFragment(ctx, pdv);
             } else {
@@ -164,6 +169,7 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void protocolError(ChannelHandlerContext ctx, String reason, String detail) {
+        aborted = true;
         device.decodeError(reason, detail);
         releaseCommandFragments();
         ctx.writeAndFlush(Pdus.abort(ctx.alloc(), Pdus.ABORT_SOURCE_PROVIDER, Pdus.ABORT_REASON_UNEXPECTED_PDU))

@@ -130,6 +130,21 @@ class RawAssociationTest {
     }
 
     @Test
+    void aDatasetFragmentWithoutACommandAbortsTheAssociationOnce() throws Exception {
+        start(DicosConfig.defaults());
+        try (RawScu scu = associated(RawScu.EXPLICIT_LE)) {
+            scu.datasetFragment(new byte[16], false);
+            scu.datasetFragment(new byte[16], true);
+
+            RawScu.Received abort = scu.receive();
+            assertThat(abort.type()).isEqualTo(0x07);
+            assertThat(scu.closedByPeer()).isTrue();
+        }
+        assertThat(scp.device().decodeErrors()).extracting(RecordingDeviceContext.DecodeError::reason)
+                .containsExactly(DimseHandler.UNEXPECTED_PDV);
+    }
+
+    @Test
     void anUnsupportedTransferSyntaxIsRefusedPerContextAndTheAssociationStillAccepted() throws Exception {
         start(DicosConfig.defaults());
         try (RawScu scu = new RawScu(scp.port())) {
