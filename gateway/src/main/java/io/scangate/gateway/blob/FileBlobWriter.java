@@ -1,0 +1,132 @@
+package io.scangate.gateway.blob;
+
+import io.netty.buffer.ByteBuf;
+import io.scangate.driver.BlobRef;
+import io.scangate.driver.BlobWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One blob on its way into a {@link FileBlobStore}: bytes go to a temporary file and into a SHA-256 digest
+ * as they arrive, so the content is never held in heap and is never read twice.
+ */
+final class FileBlobWriter implements BlobWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(FileBlobWriter.class);
+
+    private enum State { OPEN, COMMITTING, COMMITTED, ABORTED }
+
+    private final FileBlobStore store;
+    private final Path temp;
+    private final String mediaType;
+    private final FileChannel channel;
+    private final MessageDigest digest;
+    private long size;
+    /** Read by abort() on the device's loop while a commit finishes on the I/O executor. */
+    private volatile State state = State.OPEN;
+
+    FileBlobWriter(FileBlobStore store, Path temp, String mediaType) throws IOException {
+        this.store = store;
+        this.temp = temp;
+        this.mediaType = mediaType;
+        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        this.digest = sha256();
+    }
+
+    @Override
+    public void write(ByteBuf data) throws IOException {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("blob writer is " + state + ", cannot write");
+        }
+        int length = data.readableBytes();
+        if (length == 0) {
+            return;
+        }
+        store.reserve(length);
+        try {
+            for (ByteBuffer part : data.nioBuffers()) {
+                digest.update(part.duplicate());
+                while (part.hasRemaining()) {
+                    channel.write(part);
+                }
+            }
+        } catch (IOException e) {
+            store.release(length);
+            throw e;
+        }
+        size += length;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public CompletionStage<BlobRef> commit() {
+        if (state != State.OPEN) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("blob writer is " + state + ", cannot commit"));
+        }
+        state = State.COMMITTING;
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        return CompletableFuture.supplyAsync(() -> install(sha256), store.ioExecutor());
+    }
+
+    private BlobRef install(String sha256) {
+        try {
+            channel.force(true);
+            channel.close();
+            boolean created = store.install(temp, sha256, size);
+            state = State.COMMITTED;
+            log.debug("blob={} size={} media_type={} new={}", sha256, size, mediaType, created);
+            return new BlobRef(sha256, size, mediaType);
+        } catch (IOException | RuntimeException e) {
+            discard();
+            throw new CompletionException(e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (state == State.OPEN) {
+            discard();
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    private void discard() {
+        state = State.ABORTED;
+        try {
+            channel.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            log.warn("blob_temp={} reason=delete_failed detail={} (removed at the next start)", temp, e.toString());
+        }
+        store.release(size);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
