@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The gateway as a separate JVM, started exactly as an operator would ({@code scangate run --config}),
  * with its own heap limit, its log in a file, and its ops endpoint on a free port.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -33,7 +33,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** @param yamlWithoutOps the configuration; an {@code ops:} section on a free port is appended */
-    static GatewayProcess start(Path workDir, String yamlWithoutOps, String maxHeap) throws IOException {
+    public static GatewayProcess start(Path workDir, String yamlWithoutOps, String maxHeap) throws IOException {
         int opsPort = freePort();
         Path config = workDir.resolve("gateway.yaml");
         Files.writeString(config, yamlWithoutOps + "\nops: {httpBind: 127.0.0.1, httpPort: " + opsPort + "}\n");
@@ -55,12 +55,12 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    String metrics() {
+    public String metrics() {
         return get("/metrics");
     }
 
     /** The value of one Prometheus sample line (name with labels as printed), or 0 when absent. */
-    double metric(String nameAndLabelsPrefix) {
+    public double metric(String nameAndLabelsPrefix) {
         String text = metrics();
         if (text == null) {
             return Double.NaN;
@@ -74,15 +74,15 @@ final class GatewayProcess implements AutoCloseable {
         return sum;
     }
 
-    String health() {
+    public String health() {
         return get("/health");
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -91,12 +91,29 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait: the orderly stop an operator's systemd does. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("gateway pid " + process.pid() + " still alive 30 s after SIGKILL");
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time (user + system) the gateway JVM has used so far, read from {@code /proc/<pid>/stat}. */
+    public java.util.Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
     }
 
     private String get(String path) {
@@ -112,7 +129,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
