@@ -1,0 +1,204 @@
+package io.scangate.bench;
+
+import io.scangate.gateway.testing.MosquittoBroker;
+import io.scangate.simulator.Simulator;
+import io.scangate.simulator.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Not a test: prints figures. In one run, against one Mosquitto (persistence on, no queue limit):
+ * <ol>
+ *   <li>realistic traffic: N VM-250 lanes in real time through the gateway JVM (-Xmx256m) to a QoS 1
+ *       subscriber; latency from the envelope's gateway receive time to arrival at the subscriber;</li>
+ *   <li>saturation: lanes at high acceleration, as fast as the gateway takes them; events per second at
+ *       the subscriber, gateway CPU and peak heap;</li>
+ *   <li>the ceiling: a bare Paho client publishing pre-encoded envelopes of the sizes seen in the
+ *       saturation run (a median occupancy, a background measurement) at QoS 1 with the broker's whole
+ *       Receive Maximum in flight.</li>
+ * </ol>
+ *
+ * <pre>
+ * ./bench/run delivery [--realistic-lanes 50] [--realistic-seconds 60] [--saturation-lanes 8]
+ *     [--saturation-acceleration 10000] [--saturation-seconds 20] [--raw-seconds 15] [--broker-inflight 20]
+ * </pre>
+ */
+public final class DeliveryBenchmark {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Pattern UP_DEVICE = Pattern.compile("\"[^\"]+-rpm\":\"UP\"");
+
+    private DeliveryBenchmark() {
+    }
+
+    /** What one gateway run measured over its measurement window. */
+    private record Run(String name, int lanes, double acceleration, double seconds, long delivered,
+                       double journalledPerSecond, double cpuSeconds, long peakHeapBytes, long backlogAtEnd,
+                       BenchSubscriber.Recording recording) {
+
+        double deliveredPerSecond() {
+            return delivered / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int realisticLanes = Integer.parseInt(options.getOrDefault("realistic-lanes", "50"));
+        int realisticSeconds = Integer.parseInt(options.getOrDefault("realistic-seconds", "60"));
+        int saturationLanes = Integer.parseInt(options.getOrDefault("saturation-lanes", "8"));
+        double saturationAcceleration = Double.parseDouble(options.getOrDefault("saturation-acceleration", "10000"));
+        int saturationSeconds = Integer.parseInt(options.getOrDefault("saturation-seconds", "20"));
+        int rawSeconds = Integer.parseInt(options.getOrDefault("raw-seconds", "15"));
+        int brokerInflight = Integer.parseInt(options.getOrDefault("broker-inflight", "20"));
+        Path work = Files.createTempDirectory("scangate-bench-");
+
+        try (MosquittoBroker broker = MosquittoBroker.start(brokerInflight);
+             BenchSubscriber subscriber = BenchSubscriber.connect(broker.uri())) {
+            System.out.printf("broker: mosquitto on %s, max_inflight_messages %d, persistence on, max_queued_messages 0%n",
+                    broker.uri(), brokerInflight);
+            Run realistic = gatewayRun("realistic", broker, subscriber, work.resolve("realistic"), realisticLanes, 1,
+                    Duration.ofSeconds(realisticSeconds));
+            print(realistic);
+            Run saturation = gatewayRun("saturation", broker, subscriber, work.resolve("saturation"), saturationLanes,
+                    saturationAcceleration, Duration.ofSeconds(saturationSeconds));
+            print(saturation);
+
+            byte[] occupancy = saturation.recording().typicalOccupancy();
+            byte[] telemetry = saturation.recording().typicalTelemetry();
+            if (occupancy == null || telemetry == null) {
+                throw new IllegalStateException("the saturation run delivered no occupancy or no measurement to copy");
+            }
+            Duration rawWarmUp = Duration.ofSeconds(3);
+            RawCeiling.Result rawOccupancy = RawCeiling.run(broker.uri(), subscriber, occupancy, rawWarmUp,
+                    Duration.ofSeconds(rawSeconds));
+            print("raw, occupancy-size payload", rawOccupancy);
+            RawCeiling.Result rawTelemetry = RawCeiling.run(broker.uri(), subscriber, telemetry, rawWarmUp,
+                    Duration.ofSeconds(rawSeconds));
+            print("raw, measurement-size payload", rawTelemetry);
+
+            double occupancyShare = (double) saturation.recording().occupancyLatencyMicros.size()
+                    / Math.max(1, saturation.recording().allLatencyMicros.size());
+            double mixCeiling = 1 / (occupancyShare / rawOccupancy.deliveredPerSecond()
+                    + (1 - occupancyShare) / rawTelemetry.deliveredPerSecond());
+            System.out.println();
+            System.out.println("SUMMARY");
+            System.out.printf(Locale.ROOT, "  raw ceiling (occupancy envelopes, %d B, window %d): %.0f msg/s delivered%n",
+                    rawOccupancy.payloadBytes(), rawOccupancy.window(), rawOccupancy.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  raw ceiling for the gateway's mix (%.1f %% occupancies, rest %d B measurements): %.0f msg/s%n",
+                    occupancyShare * 100, rawTelemetry.payloadBytes(), mixCeiling);
+            System.out.printf(Locale.ROOT, "  scangate end to end, saturation (%d lanes x%.0f): %.0f events/s delivered%n",
+                    saturation.lanes(), saturation.acceleration(), saturation.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  ratio vs occupancy-size ceiling: %.2f   ratio vs mix ceiling: %.2f%n",
+                    saturation.deliveredPerSecond() / rawOccupancy.deliveredPerSecond(),
+                    saturation.deliveredPerSecond() / mixCeiling);
+            System.out.printf(Locale.ROOT, "  latency receive_time -> subscriber, %d lanes real time: p50 %.1f ms, p99 %.1f ms"
+                            + " (all events); occupancies p50 %.1f ms, p99 %.1f ms (n=%d)%n", realistic.lanes(),
+                    ms(realistic.recording().allLatencyMicros.quantile(0.5)),
+                    ms(realistic.recording().allLatencyMicros.quantile(0.99)),
+                    ms(realistic.recording().occupancyLatencyMicros.quantile(0.5)),
+                    ms(realistic.recording().occupancyLatencyMicros.quantile(0.99)),
+                    realistic.recording().occupancyLatencyMicros.size());
+            System.out.printf(Locale.ROOT, "  gateway peak heap: realistic %.0f MiB, saturation %.0f MiB (-Xmx256m)%n",
+                    realistic.peakHeapBytes() / 1048576.0, saturation.peakHeapBytes() / 1048576.0);
+        }
+    }
+
+    private static Run gatewayRun(String name, MosquittoBroker broker, BenchSubscriber subscriber, Path dir, int lanes,
+                                  double acceleration, Duration measure) throws Exception {
+        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().lanes(lanes).seed(7)
+                .acceleration(acceleration).progressInterval(Duration.ZERO).build());
+             GatewayJvm gateway = GatewayJvm.start(dir, gatewayYaml(simulator, broker.uri(), dir.resolve("journal")),
+                     "256m")) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (upDevices(gateway.health()) < lanes) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("devices not all UP within a minute: " + gateway.health());
+                }
+                Thread.sleep(100);
+            }
+            Thread.sleep(WARM_UP.toMillis());
+            BenchSubscriber.Recording recording = subscriber.record();
+            long deliveredBefore = subscriber.envelopeCount();
+            double journalledBefore = gateway.metric("scangate_events_journalled_total");
+            Duration cpuBefore = gateway.cpu();
+            long started = System.nanoTime();
+            Thread.sleep(measure.toMillis());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long delivered = subscriber.envelopeCount() - deliveredBefore;
+            double journalled = gateway.metric("scangate_events_journalled_total") - journalledBefore;
+            double cpuSeconds = (gateway.cpu().toNanos() - cpuBefore.toNanos()) / 1e9;
+            subscriber.stop();
+            long backlog = (long) gateway.metric("scangate_journal_entries{state=\"stored\"");
+            if (!gateway.alive()) {
+                throw new IllegalStateException("gateway died during the " + name + " run; log " + gateway.log());
+            }
+            return new Run(name, lanes, acceleration, seconds, delivered, journalled / seconds, cpuSeconds,
+                    gateway.peakHeapBytes(), backlog, recording);
+        }
+    }
+
+    private static String gatewayYaml(Simulator simulator, String brokerUri, Path journal) {
+        StringBuilder yaml = new StringBuilder()
+                .append("site: bench\ngatewayId: gw-bench\n")
+                .append("journal: {directory: '").append(journal).append("'}\n")
+                .append("mqtt: {serverUri: '").append(brokerUri).append("'}\n")
+                .append("devices:\n");
+        for (String lane : simulator.laneIds()) {
+            yaml.append("  - {id: ").append(lane).append("-rpm, driver: vm250, lane: ").append(lane)
+                    .append(", transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(simulator.port(lane))
+                    .append("}}\n");
+        }
+        return yaml.toString();
+    }
+
+    private static int upDevices(String health) {
+        if (health == null) {
+            return 0;
+        }
+        Matcher matcher = UP_DEVICE.matcher(health);
+        int up = 0;
+        while (matcher.find()) {
+            up++;
+        }
+        return up;
+    }
+
+    private static void print(Run run) {
+        BenchSubscriber.Recording r = run.recording();
+        System.out.printf(Locale.ROOT, "%s: %d lanes x%.0f, %.1f s measured: delivered %.0f events/s (journalled %.0f/s,"
+                        + " backlog at end %d); latency p50 %.1f ms p99 %.1f ms; occupancies %d (p50 %.1f ms, p99 %.1f ms);"
+                        + " mean payload %.0f B; gateway CPU %.1f s (%.0f %% of one core); peak heap %.0f MiB%n",
+                run.name(), run.lanes(), run.acceleration(), run.seconds(), run.deliveredPerSecond(),
+                run.journalledPerSecond(), run.backlogAtEnd(), ms(r.allLatencyMicros.quantile(0.5)),
+                ms(r.allLatencyMicros.quantile(0.99)), r.occupancyLatencyMicros.size(),
+                ms(r.occupancyLatencyMicros.quantile(0.5)), ms(r.occupancyLatencyMicros.quantile(0.99)),
+                r.payloadBytes.mean(), run.cpuSeconds(), 100 * run.cpuSeconds() / run.seconds(),
+                run.peakHeapBytes() / 1048576.0);
+    }
+
+    private static void print(String name, RawCeiling.Result result) {
+        System.out.printf(Locale.ROOT, "%s: %d B, window %d: %.0f acks/s, %.0f msg/s delivered%n", name,
+                result.payloadBytes(), result.window(), result.ackedPerSecond(), result.deliveredPerSecond());
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
