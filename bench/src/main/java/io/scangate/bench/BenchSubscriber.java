@@ -72,13 +72,26 @@ final class BenchSubscriber implements AutoCloseable {
         MqttAsyncClient client = new MqttAsyncClient(serverUri, "bench-back-end", new MemoryPersistence());
         BenchSubscriber subscriber = new BenchSubscriber(client);
         client.setCallback(subscriber.new Counter());
+        subscriber.startSession();
+        return subscriber;
+    }
+
+    /**
+     * Drops what the broker still queues for this subscriber (a clean start discards the session), so that
+     * the backlog of one phase does not load the broker during the next.
+     */
+    void discardBacklog() throws MqttException {
+        client.disconnect().waitForCompletion(10_000);
+        startSession();
+    }
+
+    private void startSession() throws MqttException {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setReceiveMaximum(65_535);
         client.connect(options).waitForCompletion(10_000);
         client.subscribe(new MqttSubscription[] {new MqttSubscription("scangate/#", 1),
             new MqttSubscription(RAW_TOPIC, 1)}).waitForCompletion(10_000);
-        return subscriber;
     }
 
     long rawCount() {

@@ -39,7 +39,7 @@ public final class DeliveryBenchmark {
 
     /** What one gateway run measured over its measurement window. */
     private record Run(String name, int lanes, double acceleration, double seconds, long delivered,
-                       double journalledPerSecond, double cpuSeconds, long peakHeapBytes, long backlogAtEnd,
+                       double journalledPerSecond, double ackedPerSecond, double cpuSeconds, long peakHeapBytes, long backlogAtEnd,
                        BenchSubscriber.Recording recording) {
 
         double deliveredPerSecond() {
@@ -55,7 +55,8 @@ public final class DeliveryBenchmark {
         double saturationAcceleration = Double.parseDouble(options.getOrDefault("saturation-acceleration", "10000"));
         int saturationSeconds = Integer.parseInt(options.getOrDefault("saturation-seconds", "20"));
         int rawSeconds = Integer.parseInt(options.getOrDefault("raw-seconds", "15"));
-        int brokerInflight = Integer.parseInt(options.getOrDefault("broker-inflight", "20"));
+        int brokerInflight = Integer.parseInt(options.getOrDefault("broker-inflight", "100"));
+        int gatewayInflight = Integer.parseInt(options.getOrDefault("gateway-inflight", Integer.toString(brokerInflight)));
         Path work = Files.createTempDirectory("scangate-bench-");
 
         try (MosquittoBroker broker = MosquittoBroker.start(brokerInflight);
@@ -63,11 +64,13 @@ public final class DeliveryBenchmark {
             System.out.printf("broker: mosquitto on %s, max_inflight_messages %d, persistence on, max_queued_messages 0%n",
                     broker.uri(), brokerInflight);
             Run realistic = gatewayRun("realistic", broker, subscriber, work.resolve("realistic"), realisticLanes, 1,
-                    Duration.ofSeconds(realisticSeconds));
+                    gatewayInflight, Duration.ofSeconds(realisticSeconds));
             print(realistic);
+            subscriber.discardBacklog();
             Run saturation = gatewayRun("saturation", broker, subscriber, work.resolve("saturation"), saturationLanes,
-                    saturationAcceleration, Duration.ofSeconds(saturationSeconds));
+                    saturationAcceleration, gatewayInflight, Duration.ofSeconds(saturationSeconds));
             print(saturation);
+            subscriber.discardBacklog();
 
             byte[] occupancy = saturation.recording().typicalOccupancy();
             byte[] telemetry = saturation.recording().typicalTelemetry();
@@ -78,25 +81,36 @@ public final class DeliveryBenchmark {
             RawCeiling.Result rawOccupancy = RawCeiling.run(broker.uri(), subscriber, occupancy, rawWarmUp,
                     Duration.ofSeconds(rawSeconds));
             print("raw, occupancy-size payload", rawOccupancy);
+            subscriber.discardBacklog();
             RawCeiling.Result rawTelemetry = RawCeiling.run(broker.uri(), subscriber, telemetry, rawWarmUp,
                     Duration.ofSeconds(rawSeconds));
             print("raw, measurement-size payload", rawTelemetry);
 
             double occupancyShare = (double) saturation.recording().occupancyLatencyMicros.size()
                     / Math.max(1, saturation.recording().allLatencyMicros.size());
-            double mixCeiling = 1 / (occupancyShare / rawOccupancy.deliveredPerSecond()
-                    + (1 - occupancyShare) / rawTelemetry.deliveredPerSecond());
+            double ackedCeiling = mix(occupancyShare, rawOccupancy.ackedPerSecond(), rawTelemetry.ackedPerSecond());
+            double deliveredCeiling = mix(occupancyShare, rawOccupancy.deliveredPerSecond(),
+                    rawTelemetry.deliveredPerSecond());
             System.out.println();
             System.out.println("SUMMARY");
-            System.out.printf(Locale.ROOT, "  raw ceiling (occupancy envelopes, %d B, window %d): %.0f msg/s delivered%n",
-                    rawOccupancy.payloadBytes(), rawOccupancy.window(), rawOccupancy.deliveredPerSecond());
-            System.out.printf(Locale.ROOT, "  raw ceiling for the gateway's mix (%.1f %% occupancies, rest %d B measurements): %.0f msg/s%n",
-                    occupancyShare * 100, rawTelemetry.payloadBytes(), mixCeiling);
-            System.out.printf(Locale.ROOT, "  scangate end to end, saturation (%d lanes x%.0f): %.0f events/s delivered%n",
-                    saturation.lanes(), saturation.acceleration(), saturation.deliveredPerSecond());
-            System.out.printf(Locale.ROOT, "  ratio vs occupancy-size ceiling: %.2f   ratio vs mix ceiling: %.2f%n",
-                    saturation.deliveredPerSecond() / rawOccupancy.deliveredPerSecond(),
-                    saturation.deliveredPerSecond() / mixCeiling);
+            System.out.printf(Locale.ROOT, "  raw ceiling, occupancy envelopes (%d B, window %d): %.0f acked/s, %.0f delivered/s%n",
+                    rawOccupancy.payloadBytes(), rawOccupancy.window(), rawOccupancy.ackedPerSecond(),
+                    rawOccupancy.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  raw ceiling, measurement envelopes (%d B): %.0f acked/s, %.0f delivered/s%n",
+                    rawTelemetry.payloadBytes(), rawTelemetry.ackedPerSecond(), rawTelemetry.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  raw ceiling for the gateway's mix (%.1f %% occupancies): %.0f acked/s, %.0f delivered/s%n",
+                    occupancyShare * 100, ackedCeiling, deliveredCeiling);
+            System.out.printf(Locale.ROOT, "  scangate, saturation (%d lanes x%.0f): %.0f acked/s, %.0f delivered/s%n",
+                    saturation.lanes(), saturation.acceleration(), saturation.ackedPerSecond(),
+                    saturation.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  ratio scangate / raw (same mix): acked %.2f, delivered %.2f;"
+                            + " vs occupancy-size raw: acked %.2f%n", saturation.ackedPerSecond() / ackedCeiling,
+                    saturation.deliveredPerSecond() / deliveredCeiling,
+                    saturation.ackedPerSecond() / rawOccupancy.ackedPerSecond());
+            System.out.printf(Locale.ROOT, "  gateway CPU: saturation %.1f s in %.0f s (%.2f ms per event); realistic %.1f s in %.0f s%n",
+                    saturation.cpuSeconds(), saturation.seconds(), 1000 * saturation.cpuSeconds()
+                            / (saturation.ackedPerSecond() * saturation.seconds()),
+                    realistic.cpuSeconds(), realistic.seconds());
             System.out.printf(Locale.ROOT, "  latency receive_time -> subscriber, %d lanes real time: p50 %.1f ms, p99 %.1f ms"
                             + " (all events); occupancies p50 %.1f ms, p99 %.1f ms (n=%d)%n", realistic.lanes(),
                     ms(realistic.recording().allLatencyMicros.quantile(0.5)),
@@ -110,10 +124,10 @@ public final class DeliveryBenchmark {
     }
 
     private static Run gatewayRun(String name, MosquittoBroker broker, BenchSubscriber subscriber, Path dir, int lanes,
-                                  double acceleration, Duration measure) throws Exception {
+                                  double acceleration, int maxInFlight, Duration measure) throws Exception {
         try (Simulator simulator = Simulator.start(SimulatorOptions.builder().lanes(lanes).seed(7)
                 .acceleration(acceleration).progressInterval(Duration.ZERO).build());
-             GatewayJvm gateway = GatewayJvm.start(dir, gatewayYaml(simulator, broker.uri(), dir.resolve("journal")),
+             GatewayJvm gateway = GatewayJvm.start(dir, gatewayYaml(simulator, broker.uri(), maxInFlight, dir.resolve("journal")),
                      "256m")) {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (upDevices(gateway.health()) < lanes) {
@@ -125,29 +139,48 @@ public final class DeliveryBenchmark {
             Thread.sleep(WARM_UP.toMillis());
             BenchSubscriber.Recording recording = subscriber.record();
             long deliveredBefore = subscriber.envelopeCount();
-            double journalledBefore = gateway.metric("scangate_events_journalled_total");
+            Sample journalledBefore = Sample.of(gateway, "scangate_events_journalled_total");
+            Sample ackedBefore = Sample.of(gateway, "scangate_publish_acked_total");
             Duration cpuBefore = gateway.cpu();
             long started = System.nanoTime();
             Thread.sleep(measure.toMillis());
             double seconds = (System.nanoTime() - started) / 1e9;
             long delivered = subscriber.envelopeCount() - deliveredBefore;
-            double journalled = gateway.metric("scangate_events_journalled_total") - journalledBefore;
             double cpuSeconds = (gateway.cpu().toNanos() - cpuBefore.toNanos()) / 1e9;
+            double journalledPerSecond = Sample.of(gateway, "scangate_events_journalled_total").ratePerSecondSince(journalledBefore);
+            double ackedPerSecond = Sample.of(gateway, "scangate_publish_acked_total").ratePerSecondSince(ackedBefore);
             subscriber.stop();
             long backlog = (long) gateway.metric("scangate_journal_entries{state=\"stored\"");
             if (!gateway.alive()) {
                 throw new IllegalStateException("gateway died during the " + name + " run; log " + gateway.log());
             }
-            return new Run(name, lanes, acceleration, seconds, delivered, journalled / seconds, cpuSeconds,
+            return new Run(name, lanes, acceleration, seconds, delivered, journalledPerSecond, ackedPerSecond, cpuSeconds,
                     gateway.peakHeapBytes(), backlog, recording);
         }
     }
 
-    private static String gatewayYaml(Simulator simulator, String brokerUri, Path journal) {
+    /**
+     * A counter read from the gateway's /metrics, timed at the middle of the request: a saturated gateway
+     * answers late, and the rate must use the moments the values were read, not the measurement window.
+     */
+    private record Sample(double value, long nanos) {
+
+        static Sample of(GatewayJvm gateway, String prefix) {
+            long sent = System.nanoTime();
+            double value = gateway.metric(prefix);
+            return new Sample(value, sent + (System.nanoTime() - sent) / 2);
+        }
+
+        double ratePerSecondSince(Sample earlier) {
+            return (value - earlier.value) / ((nanos - earlier.nanos) / 1e9);
+        }
+    }
+
+    private static String gatewayYaml(Simulator simulator, String brokerUri, int maxInFlight, Path journal) {
         StringBuilder yaml = new StringBuilder()
                 .append("site: bench\ngatewayId: gw-bench\n")
                 .append("journal: {directory: '").append(journal).append("'}\n")
-                .append("mqtt: {serverUri: '").append(brokerUri).append("'}\n")
+                .append("mqtt: {serverUri: '").append(brokerUri).append("', maxInFlight: ").append(maxInFlight).append("}\n")
                 .append("devices:\n");
         for (String lane : simulator.laneIds()) {
             yaml.append("  - {id: ").append(lane).append("-rpm, driver: vm250, lane: ").append(lane)
@@ -172,10 +205,10 @@ public final class DeliveryBenchmark {
     private static void print(Run run) {
         BenchSubscriber.Recording r = run.recording();
         System.out.printf(Locale.ROOT, "%s: %d lanes x%.0f, %.1f s measured: delivered %.0f events/s (journalled %.0f/s,"
-                        + " backlog at end %d); latency p50 %.1f ms p99 %.1f ms; occupancies %d (p50 %.1f ms, p99 %.1f ms);"
+                        + " acked by the broker %.0f/s, backlog at end %d); latency p50 %.1f ms p99 %.1f ms; occupancies %d (p50 %.1f ms, p99 %.1f ms);"
                         + " mean payload %.0f B; gateway CPU %.1f s (%.0f %% of one core); peak heap %.0f MiB%n",
                 run.name(), run.lanes(), run.acceleration(), run.seconds(), run.deliveredPerSecond(),
-                run.journalledPerSecond(), run.backlogAtEnd(), ms(r.allLatencyMicros.quantile(0.5)),
+                run.journalledPerSecond(), run.ackedPerSecond(), run.backlogAtEnd(), ms(r.allLatencyMicros.quantile(0.5)),
                 ms(r.allLatencyMicros.quantile(0.99)), r.occupancyLatencyMicros.size(),
                 ms(r.occupancyLatencyMicros.quantile(0.5)), ms(r.occupancyLatencyMicros.quantile(0.99)),
                 r.payloadBytes.mean(), run.cpuSeconds(), 100 * run.cpuSeconds() / run.seconds(),
@@ -185,6 +218,11 @@ public final class DeliveryBenchmark {
     private static void print(String name, RawCeiling.Result result) {
         System.out.printf(Locale.ROOT, "%s: %d B, window %d: %.0f acks/s, %.0f msg/s delivered%n", name,
                 result.payloadBytes(), result.window(), result.ackedPerSecond(), result.deliveredPerSecond());
+    }
+
+    /** Messages per second of a publisher whose time per message is that of the sizes it sends, weighted. */
+    private static double mix(double occupancyShare, double occupancyRate, double measurementRate) {
+        return 1 / (occupancyShare / occupancyRate + (1 - occupancyShare) / measurementRate);
     }
 
     private static double ms(long micros) {

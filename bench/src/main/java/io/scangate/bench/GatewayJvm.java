@@ -72,9 +72,15 @@ final class GatewayJvm implements AutoCloseable {
         return get("/health");
     }
 
-    /** Sum of the Prometheus sample lines starting with {@code prefix}; NaN when the endpoint is silent. */
+    /**
+     * Sum of the Prometheus sample lines starting with {@code prefix}; NaN when the endpoint does not answer
+     * three times in a row (its event loops are the devices' too, so a saturated gateway answers late).
+     */
     double metric(String prefix) {
         String text = get("/metrics");
+        for (int attempt = 1; text == null && attempt < 3; attempt++) {
+            text = get("/metrics");
+        }
         if (text == null) {
             return Double.NaN;
         }

@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx256m"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 4)
 @Threads(4)
 public class JournalAppendBenchmark {
 
