@@ -6,7 +6,10 @@ import io.scangate.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,21 +20,28 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>realistic traffic: N VM-250 lanes in real time through the gateway JVM (-Xmx256m) to a QoS 1
  *       subscriber; latency from the envelope's gateway receive time to arrival at the subscriber;</li>
- *   <li>saturation: lanes at high acceleration, as fast as the gateway takes them; events per second at
- *       the subscriber, gateway CPU and peak heap;</li>
+ *   <li>saturation: a ramp of runs with lanes at rising acceleration; per step events per second
+ *       journalled, acknowledged by the broker and delivered, the journal backlog's growth, gateway CPU and
+ *       peak heap. The highest step whose backlog stayed flat is the sustained throughput; the last step is
+ *       the overload;</li>
  *   <li>the ceiling: a bare Paho client publishing pre-encoded envelopes of the sizes seen in the
- *       saturation run (a median occupancy, a background measurement) at QoS 1 with the broker's whole
+ *       overload run (a median occupancy, a background measurement) at QoS 1 with the broker's whole
  *       Receive Maximum in flight.</li>
  * </ol>
  *
  * <pre>
  * ./bench/run delivery [--realistic-lanes 50] [--realistic-seconds 60] [--saturation-lanes 8]
- *     [--saturation-acceleration 10000] [--saturation-seconds 20] [--raw-seconds 15] [--broker-inflight 20]
+ *     [--saturation-accelerations 2000,4000,8000] [--saturation-seconds 10] [--raw-seconds 15]
+ *     [--broker-inflight 100] [--gateway-inflight (as broker)]
  * </pre>
  */
 public final class DeliveryBenchmark {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration REALISTIC_WARM_UP = Duration.ofSeconds(10);
+    private static final Duration STEP_WARM_UP = Duration.ofSeconds(5);
+    /** A step kept up when its journal backlog grew by less than this share of what it published. */
+    private static final double KEPT_UP_GROWTH = 0.05;
+    private static final String STORED = "scangate_journal_entries{state=\"stored\"";
     private static final Pattern UP_DEVICE = Pattern.compile("\"[^\"]+-rpm\":\"UP\"");
 
     private DeliveryBenchmark() {
@@ -39,11 +49,16 @@ public final class DeliveryBenchmark {
 
     /** What one gateway run measured over its measurement window. */
     private record Run(String name, int lanes, double acceleration, double seconds, long delivered,
-                       double journalledPerSecond, double ackedPerSecond, double cpuSeconds, long peakHeapBytes, long backlogAtEnd,
+                       double journalledPerSecond, double ackedPerSecond, double backlogGrowthPerSecond,
+                       double commitMaxMillis, double publishLatencyMaxMillis, double cpuSeconds, long peakHeapBytes, long backlogAtEnd,
                        BenchSubscriber.Recording recording) {
 
         double deliveredPerSecond() {
             return delivered / seconds;
+        }
+
+        boolean keptUp() {
+            return backlogGrowthPerSecond < KEPT_UP_GROWTH * ackedPerSecond;
         }
     }
 
@@ -52,8 +67,8 @@ public final class DeliveryBenchmark {
         int realisticLanes = Integer.parseInt(options.getOrDefault("realistic-lanes", "50"));
         int realisticSeconds = Integer.parseInt(options.getOrDefault("realistic-seconds", "60"));
         int saturationLanes = Integer.parseInt(options.getOrDefault("saturation-lanes", "8"));
-        double saturationAcceleration = Double.parseDouble(options.getOrDefault("saturation-acceleration", "10000"));
-        int saturationSeconds = Integer.parseInt(options.getOrDefault("saturation-seconds", "20"));
+        String[] saturationSteps = options.getOrDefault("saturation-accelerations", "2000,4000,8000").split(",");
+        int saturationSeconds = Integer.parseInt(options.getOrDefault("saturation-seconds", "10"));
         int rawSeconds = Integer.parseInt(options.getOrDefault("raw-seconds", "15"));
         int brokerInflight = Integer.parseInt(options.getOrDefault("broker-inflight", "100"));
         int gatewayInflight = Integer.parseInt(options.getOrDefault("gateway-inflight", Integer.toString(brokerInflight)));
@@ -64,16 +79,24 @@ public final class DeliveryBenchmark {
             System.out.printf("broker: mosquitto on %s, max_inflight_messages %d, persistence on, max_queued_messages 0%n",
                     broker.uri(), brokerInflight);
             Run realistic = gatewayRun("realistic", broker, subscriber, work.resolve("realistic"), realisticLanes, 1,
-                    gatewayInflight, Duration.ofSeconds(realisticSeconds));
+                    gatewayInflight, REALISTIC_WARM_UP, Duration.ofSeconds(realisticSeconds));
             print(realistic);
             subscriber.discardBacklog();
-            Run saturation = gatewayRun("saturation", broker, subscriber, work.resolve("saturation"), saturationLanes,
-                    saturationAcceleration, gatewayInflight, Duration.ofSeconds(saturationSeconds));
-            print(saturation);
-            subscriber.discardBacklog();
+            List<Run> ramp = new ArrayList<>();
+            for (String step : saturationSteps) {
+                Run run = gatewayRun("saturation x" + step.strip(), broker, subscriber, work.resolve("x" + step.strip()),
+                        saturationLanes, Double.parseDouble(step), gatewayInflight, STEP_WARM_UP,
+                        Duration.ofSeconds(saturationSeconds));
+                print(run);
+                subscriber.discardBacklog();
+                ramp.add(run);
+            }
+            Run overload = ramp.get(ramp.size() - 1);
+            Run saturation = ramp.stream().filter(Run::keptUp).max(Comparator.comparingDouble(Run::ackedPerSecond))
+                    .orElse(ramp.get(0));
 
-            byte[] occupancy = saturation.recording().typicalOccupancy();
-            byte[] telemetry = saturation.recording().typicalTelemetry();
+            byte[] occupancy = overload.recording().typicalOccupancy();
+            byte[] telemetry = overload.recording().typicalTelemetry();
             if (occupancy == null || telemetry == null) {
                 throw new IllegalStateException("the saturation run delivered no occupancy or no measurement to copy");
             }
@@ -100,13 +123,18 @@ public final class DeliveryBenchmark {
                     rawTelemetry.payloadBytes(), rawTelemetry.ackedPerSecond(), rawTelemetry.deliveredPerSecond());
             System.out.printf(Locale.ROOT, "  raw ceiling for the gateway's mix (%.1f %% occupancies): %.0f acked/s, %.0f delivered/s%n",
                     occupancyShare * 100, ackedCeiling, deliveredCeiling);
-            System.out.printf(Locale.ROOT, "  scangate, saturation (%d lanes x%.0f): %.0f acked/s, %.0f delivered/s%n",
-                    saturation.lanes(), saturation.acceleration(), saturation.ackedPerSecond(),
-                    saturation.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  scangate, highest step that kept up (%d lanes x%.0f%s): %.0f acked/s, %.0f delivered/s%n",
+                    saturation.lanes(), saturation.acceleration(), saturation.keptUp() ? "" : ", none kept up",
+                    saturation.ackedPerSecond(), saturation.deliveredPerSecond());
+            System.out.printf(Locale.ROOT, "  scangate, overload (%d lanes x%.0f): %.0f journalled/s, %.0f acked/s, %.0f delivered/s%n",
+                    overload.lanes(), overload.acceleration(), overload.journalledPerSecond(), overload.ackedPerSecond(),
+                    overload.deliveredPerSecond());
             System.out.printf(Locale.ROOT, "  ratio scangate / raw (same mix): acked %.2f, delivered %.2f;"
                             + " vs occupancy-size raw: acked %.2f%n", saturation.ackedPerSecond() / ackedCeiling,
                     saturation.deliveredPerSecond() / deliveredCeiling,
                     saturation.ackedPerSecond() / rawOccupancy.ackedPerSecond());
+            System.out.printf(Locale.ROOT, "  ratio under overload / raw (same mix): acked %.2f%n",
+                    overload.ackedPerSecond() / ackedCeiling);
             System.out.printf(Locale.ROOT, "  gateway CPU: saturation %.1f s in %.0f s (%.2f ms per event); realistic %.1f s in %.0f s%n",
                     saturation.cpuSeconds(), saturation.seconds(), 1000 * saturation.cpuSeconds()
                             / (saturation.ackedPerSecond() * saturation.seconds()),
@@ -118,13 +146,17 @@ public final class DeliveryBenchmark {
                     ms(realistic.recording().occupancyLatencyMicros.quantile(0.5)),
                     ms(realistic.recording().occupancyLatencyMicros.quantile(0.99)),
                     realistic.recording().occupancyLatencyMicros.size());
-            System.out.printf(Locale.ROOT, "  gateway peak heap: realistic %.0f MiB, saturation %.0f MiB (-Xmx256m)%n",
-                    realistic.peakHeapBytes() / 1048576.0, saturation.peakHeapBytes() / 1048576.0);
+            System.out.printf(Locale.ROOT, "  gateway-side maxima in the realistic run: journal commit %.1f ms, receive -> PUBACK %.1f ms%n",
+                    realistic.commitMaxMillis(), realistic.publishLatencyMaxMillis());
+            System.out.printf(Locale.ROOT, "  gateway peak heap: realistic %.0f MiB, ramp %s MiB (-Xmx256m)%n",
+                    realistic.peakHeapBytes() / 1048576.0, ramp.stream().map(r -> String.format(Locale.ROOT, "%.0f",
+                            r.peakHeapBytes() / 1048576.0)).toList());
         }
     }
 
     private static Run gatewayRun(String name, MosquittoBroker broker, BenchSubscriber subscriber, Path dir, int lanes,
-                                  double acceleration, int maxInFlight, Duration measure) throws Exception {
+                                  double acceleration, int maxInFlight, Duration warmUp, Duration measure)
+            throws Exception {
         try (Simulator simulator = Simulator.start(SimulatorOptions.builder().lanes(lanes).seed(7)
                 .acceleration(acceleration).progressInterval(Duration.ZERO).build());
              GatewayJvm gateway = GatewayJvm.start(dir, gatewayYaml(simulator, broker.uri(), maxInFlight, dir.resolve("journal")),
@@ -136,11 +168,12 @@ public final class DeliveryBenchmark {
                 }
                 Thread.sleep(100);
             }
-            Thread.sleep(WARM_UP.toMillis());
+            Thread.sleep(warmUp.toMillis());
             BenchSubscriber.Recording recording = subscriber.record();
             long deliveredBefore = subscriber.envelopeCount();
             Sample journalledBefore = Sample.of(gateway, "scangate_events_journalled_total");
             Sample ackedBefore = Sample.of(gateway, "scangate_publish_acked_total");
+            Sample storedBefore = Sample.of(gateway, STORED);
             Duration cpuBefore = gateway.cpu();
             long started = System.nanoTime();
             Thread.sleep(measure.toMillis());
@@ -149,12 +182,16 @@ public final class DeliveryBenchmark {
             double cpuSeconds = (gateway.cpu().toNanos() - cpuBefore.toNanos()) / 1e9;
             double journalledPerSecond = Sample.of(gateway, "scangate_events_journalled_total").ratePerSecondSince(journalledBefore);
             double ackedPerSecond = Sample.of(gateway, "scangate_publish_acked_total").ratePerSecondSince(ackedBefore);
+            Sample storedAfter = Sample.of(gateway, STORED);
+            double commitMaxMillis = 1000 * gateway.metric("scangate_journal_commit_seconds_max");
+            double publishMaxMillis = 1000 * gateway.metric("scangate_publish_latency_seconds_max");
             subscriber.stop();
-            long backlog = (long) gateway.metric("scangate_journal_entries{state=\"stored\"");
+            long backlog = (long) storedAfter.value();
             if (!gateway.alive()) {
                 throw new IllegalStateException("gateway died during the " + name + " run; log " + gateway.log());
             }
-            return new Run(name, lanes, acceleration, seconds, delivered, journalledPerSecond, ackedPerSecond, cpuSeconds,
+            return new Run(name, lanes, acceleration, seconds, delivered, journalledPerSecond, ackedPerSecond,
+                    storedAfter.ratePerSecondSince(storedBefore), commitMaxMillis, publishMaxMillis, cpuSeconds,
                     gateway.peakHeapBytes(), backlog, recording);
         }
     }
@@ -205,10 +242,11 @@ public final class DeliveryBenchmark {
     private static void print(Run run) {
         BenchSubscriber.Recording r = run.recording();
         System.out.printf(Locale.ROOT, "%s: %d lanes x%.0f, %.1f s measured: delivered %.0f events/s (journalled %.0f/s,"
-                        + " acked by the broker %.0f/s, backlog at end %d); latency p50 %.1f ms p99 %.1f ms; occupancies %d (p50 %.1f ms, p99 %.1f ms);"
+                        + " acked by the broker %.0f/s, backlog at end %d, %s); latency p50 %.1f ms p99 %.1f ms; occupancies %d (p50 %.1f ms, p99 %.1f ms);"
                         + " mean payload %.0f B; gateway CPU %.1f s (%.0f %% of one core); peak heap %.0f MiB%n",
                 run.name(), run.lanes(), run.acceleration(), run.seconds(), run.deliveredPerSecond(),
-                run.journalledPerSecond(), run.ackedPerSecond(), run.backlogAtEnd(), ms(r.allLatencyMicros.quantile(0.5)),
+                run.journalledPerSecond(), run.ackedPerSecond(), run.backlogAtEnd(),
+                run.keptUp() ? "kept up" : String.format(Locale.ROOT, "backlog growing %.0f/s", run.backlogGrowthPerSecond()), ms(r.allLatencyMicros.quantile(0.5)),
                 ms(r.allLatencyMicros.quantile(0.99)), r.occupancyLatencyMicros.size(),
                 ms(r.occupancyLatencyMicros.quantile(0.5)), ms(r.occupancyLatencyMicros.quantile(0.99)),
                 r.payloadBytes.mean(), run.cpuSeconds(), 100 * run.cpuSeconds() / run.seconds(),
