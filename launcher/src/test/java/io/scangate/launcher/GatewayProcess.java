@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,8 +112,8 @@ public final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** CPU time (user + system) the gateway JVM has used so far, read from {@code /proc/<pid>/stat}. */
-    public java.util.Optional<Duration> cpuTime() {
+    /** CPU time (user + system) the gateway JVM has used so far, as the OS reports it; empty once it exited. */
+    public Optional<Duration> cpuTime() {
         return process.toHandle().info().totalCpuDuration();
     }
 

@@ -47,7 +47,7 @@ final class DeliveryRig {
      * @param journal extra {@code journal:} keys, e.g. {@code "maxEntries: 300"}, or empty
      * @param transport extra {@code transport:} keys, e.g. {@code "idleTimeout: 3s"}, or empty
      */
-    static String gatewayYaml(Lanes simulator, String brokerUri, Path journalDir, String journal,
+    static String gatewayYaml(Lanes lanes, String brokerUri, Path journalDir, String journal,
                               String transport) {
         StringBuilder yaml = new StringBuilder()
                 .append("site: ").append(SITE).append('\n')
@@ -56,9 +56,9 @@ final class DeliveryRig {
                 .append(journal.isEmpty() ? "" : ", " + journal).append("}\n")
                 .append("mqtt: {serverUri: '").append(brokerUri).append("', reconnectMin: 200ms, reconnectMax: 1s}\n")
                 .append("devices:\n");
-        for (String lane : simulator.laneIds()) {
+        for (String lane : lanes.laneIds()) {
             yaml.append("  - {id: ").append(lane).append("-rpm, driver: vm250, lane: ").append(lane)
-                    .append(", transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(simulator.port(lane))
+                    .append(", transport: {kind: tcp-client, host: 127.0.0.1, port: ").append(lanes.port(lane))
                     .append(", reconnectMin: 100ms, reconnectMax: 1s")
                     .append(transport.isEmpty() ? "" : ", " + transport).append("}}\n");
         }
