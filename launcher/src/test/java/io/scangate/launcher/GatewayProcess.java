@@ -14,13 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway as a separate JVM, started exactly as an operator would ({@code scangate run --config}),
  * with its own heap limit, its log in a file, and its ops endpoint on a free port.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -34,7 +35,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** @param yamlWithoutOps the configuration; an {@code ops:} section on a free port is appended */
-    static GatewayProcess start(Path workDir, String yamlWithoutOps, String maxHeap) throws IOException {
+    public static GatewayProcess start(Path workDir, String yamlWithoutOps, String maxHeap) throws IOException {
         int opsPort = freePort();
         Path config = workDir.resolve("gateway.yaml");
         Files.writeString(config, yamlWithoutOps + "\nops: {httpBind: 127.0.0.1, httpPort: " + opsPort + "}\n");
@@ -56,12 +57,12 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    String metrics() {
+    public String metrics() {
         return get("/metrics");
     }
 
     /** The value of one Prometheus sample line (name with labels as printed), or 0 when absent. */
-    double metric(String nameAndLabelsPrefix) {
+    public double metric(String nameAndLabelsPrefix) {
         String text = metrics();
         if (text == null) {
             return Double.NaN;
@@ -75,22 +76,22 @@ final class GatewayProcess implements AutoCloseable {
         return sum;
     }
 
-    String health() {
+    public String health() {
         return get("/health");
     }
 
     /** Waits until the gateway reports its broker connection up; returns when it saw it. */
-    Instant awaitMqttConnected(Duration timeout) {
+    public Instant awaitMqttConnected(Duration timeout) {
         await("gateway connected to the broker").atMost(timeout).pollInterval(Duration.ofMillis(20))
                 .until(() -> String.valueOf(health()).contains("\"mqtt\":{\"connected\":true}"));
         return Instant.now();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -99,12 +100,29 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait: the orderly stop an operator's systemd does. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("gateway pid " + process.pid() + " still alive 30 s after SIGKILL");
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time (user + system) the gateway JVM has used so far, as the OS reports it; empty once it exited. */
+    public Optional<Duration> cpuTime() {
+        return process.toHandle().info().totalCpuDuration();
     }
 
     private String get(String path) {
@@ -120,7 +138,7 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
