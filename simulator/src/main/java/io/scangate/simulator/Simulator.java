@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running set of simulated VM-250 lanes, each a TCP server that a gateway connects to. A lane's clock runs only
@@ -40,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Simulator implements AutoCloseable {
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
 
@@ -135,9 +138,12 @@ public final class Simulator implements AutoCloseable {
         scenario.inject(fault);
     }
 
-    /** Closes every connection and server, and the ground-truth file. */
+    /** Closes every connection and server, and the ground-truth file. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         servers.values().forEach(Vm250LaneServer::close);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         truth.close();

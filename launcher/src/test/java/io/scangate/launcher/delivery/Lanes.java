@@ -10,14 +10,13 @@ import java.util.List;
 /**
  * Simulated VM-250 lanes for the delivery tests: seeded, accelerated, four times the default arrival rate.
  * A test closes them mid-way to make the devices fall silent before it counts; closing again at the end of
- * its try block is then harmless (a Simulator must be closed only once).
+ * its try block is harmless.
  */
 final class Lanes implements AutoCloseable {
 
     private static final ScenarioSettings BUSY = ScenarioSettings.defaults().withArrivalsPerHour(120);
 
     private final Simulator simulator;
-    private boolean closed;
 
     private Lanes(Simulator simulator) {
         this.simulator = simulator;
@@ -55,9 +54,6 @@ final class Lanes implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            simulator.close();
-        }
+        simulator.close();
     }
 }
