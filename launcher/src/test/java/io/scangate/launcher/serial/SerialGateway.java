@@ -62,12 +62,17 @@ final class SerialGateway implements AutoCloseable {
                 Main.class.getName(), "run", "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         SerialGateway gateway = new SerialGateway(process, log, opsPort);
-        await("gateway ops endpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + ":\n" + gateway.logText());
-            }
-            return gateway.get("/health") != null;
-        });
+        try {
+            await("gateway ops endpoint").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("gateway exited with " + process.exitValue() + ":\n" + gateway.logText());
+                }
+                return gateway.get("/health") != null;
+            });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return gateway;
     }
 

@@ -19,7 +19,7 @@ import java.time.Duration;
  *
  * <pre>
  * mvn -B -o -q -pl launcher -am test-compile
- * mvn -B -o -q -pl launcher dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * mvn -B -o -q -pl launcher -am dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp launcher/target/test-classes:launcher/target/classes:gateway/target/test-classes:gateway/target/classes:\
  * simulator/target/classes:drivers/vm250/target/classes:drivers/spi/target/classes:proto/target/classes:\
  * $(tr ':' '\n' < /tmp/cp.txt | grep -v /io/scangate/ | paste -sd:) \

@@ -33,8 +33,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class SerialLane implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SerialLane.class);
-    /** The pacing budget never saves up more than this much line time, so a quiet spell is not followed by a burst. */
-    private static final double MAX_BURST_SECONDS = 0.01;
+    /**
+     * How far the writer may run ahead of the line: the bytes an OS transmit buffer holds while the UART drains it
+     * at the baud rate. A writer thread kept off the CPU for a moment catches up, as a real one would, instead of
+     * leaving the line idle.
+     */
+    private static final int TRANSMIT_BUFFER_BYTES = 4096;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final SerialLaneOptions options;
@@ -139,8 +143,7 @@ public final class SerialLane implements AutoCloseable {
             long now = System.nanoTime();
             double elapsedSeconds = (now - last) / 1e9;
             last = now;
-            budgetBytes = Math.min(budgetBytes + elapsedSeconds * options.bytesPerSecond(),
-                    Math.max(64, options.bytesPerSecond() * MAX_BURST_SECONDS));
+            budgetBytes = Math.min(budgetBytes + elapsedSeconds * options.bytesPerSecond(), TRANSMIT_BUFFER_BYTES);
             if (backlog == null) {
                 simMillis += elapsedSeconds * 1000 * options.acceleration();
             }
