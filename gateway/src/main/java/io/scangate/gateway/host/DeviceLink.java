@@ -15,7 +15,8 @@ interface DeviceLink {
     /**
      * Closes the link for good and stops retrying.
      *
-     * @return completes when every handle the link held (socket, serial port, reader thread) is released
+     * @return completes when the link is closed; for a serial link, also when the port and its reader thread are
+     *     released and the driver has seen the link go down
      */
     Future<?> stop();
 

@@ -1,6 +1,7 @@
 package io.scangate.gateway.host;
 
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.scangate.driver.Driver;
 import io.scangate.gateway.config.TransportConfig;
 import io.scangate.gateway.metrics.GatewayMetrics;
@@ -50,7 +51,11 @@ final class SerialLink implements DeviceLink, HostHandlers.Owner, PortSession.Li
             channel.close();
         }
         session.close();
-        return session.released();
+        // Netty fires channelInactive in a task queued by close(); a task queued after the release runs after it,
+        // so whoever waits for stop() also sees the driver told that the link is down.
+        Promise<Void> stopped = runtime.eventLoop().newPromise();
+        session.released().addListener(f -> runtime.eventLoop().execute(() -> stopped.setSuccess(null)));
+        return stopped;
     }
 
     /** Back-pressure: the reader thread stops reading, so the bytes wait in the OS and UART buffers. */
