@@ -1,5 +1,6 @@
 package io.scangate.gateway.host;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A tiny line driver for link tests: records the lines and the pipeline and link events it sees. */
+/** A tiny line driver for link tests: records the lines and the pipeline and link events it sees; answers PING with PONG. */
 final class LineRecordingDriver implements Driver {
 
     final List<String> lines = new CopyOnWriteArrayList<>();
@@ -39,6 +40,9 @@ final class LineRecordingDriver implements Driver {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, String line) {
                 lines.add(line);
+                if (line.startsWith("PING")) {
+                    ctx.writeAndFlush(Unpooled.copiedBuffer("PONG" + line.substring(4) + "\r\n", StandardCharsets.US_ASCII));
+                }
             }
         });
     }

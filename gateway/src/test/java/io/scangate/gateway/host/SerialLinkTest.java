@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fazecast.jSerialComm.SerialPort;
 import io.scangate.proto.v1.DeviceState;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,27 @@ class SerialLinkTest {
             f.paused(false);
             await("every line after resuming").atMost(Duration.ofSeconds(10)).until(() -> f.driver.lines.size() == 201);
             assertThat(f.driver.lines.subList(1, 201)).containsExactlyElementsOf(sent);
+            device.closePort();
+        }
+    }
+
+    @Test
+    void whatTheDriverWritesReachesTheDevice(@TempDir Path dir) {
+        try (SocatPair pair = SocatPair.start(dir); SerialFixture f = new SerialFixture(pair)) {
+            SerialPort device = openDeviceEnd(pair.deviceEnd());
+            device.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 100, 1000);
+            f.start();
+            await("port open").atMost(Duration.ofSeconds(10)).until(() -> f.state() == DeviceState.DEVICE_STATE_UP);
+            writeLine(device, "PING 42");
+
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[64];
+            await("answer at the device end").atMost(Duration.ofSeconds(10)).until(() -> {
+                int n = device.readBytes(buffer, buffer.length);
+                answer.append(new String(buffer, 0, Math.max(0, n), StandardCharsets.US_ASCII));
+                return answer.toString().contains("\r\n");
+            });
+            assertThat(answer.toString()).isEqualTo("PONG 42\r\n");
             device.closePort();
         }
     }
