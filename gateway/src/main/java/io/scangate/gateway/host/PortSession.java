@@ -70,13 +70,18 @@ final class PortSession implements Runnable {
 
     @Override
     public void run() {
+        SerialChannel channel = null;
         try {
-            SerialChannel channel = open();
+            channel = open();
             if (channel != null) {
                 readUntilClosed(channel);
             }
         } catch (RuntimeException | Error e) {
             log.warn("device={} reason=serial_reader_failed port={}", deviceId, settings.path(), e);
+            if (channel != null) {
+                SerialChannel failed = channel;
+                onEventLoop(() -> failed.lost("serial reader failed: " + e));
+            }
             close();
         } finally {
             released.trySuccess(null);
