@@ -14,6 +14,12 @@ final class ConfigRules {
 
     /** Ids become MQTT topic levels and metric tags: keep them plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern TCP_PORT = Pattern.compile("[0-9]{1,5}");
+    /** Spelled as in the config file; the host maps them to the serial library's constants. */
+    static final List<String> SERIAL_PARITIES = List.of("none", "even", "odd", "mark", "space");
+    static final List<String> SERIAL_STOP_BITS = List.of("1", "1.5", "2");
+    static final List<String> SERIAL_FLOW_CONTROLS = List.of("none", "rts-cts", "xon-xoff");
+    private static final List<String> SERIAL_ONLY_KEYS = List.of("baudRate", "dataBits", "parity", "stopBits", "flowControl");
 
     private ConfigRules() {
     }
@@ -86,7 +92,8 @@ final class ConfigRules {
 
     private static void transport(List<String> p, String key, TransportConfig t) {
         if (t == null) {
-            p.add(key + ": required (e.g. transport: {kind: tcp-client, host: 10.0.0.5, port: 1600})");
+            p.add(key + ": required (e.g. transport: {kind: tcp-client, host: 10.0.0.5, port: 1600}"
+                    + " or {kind: serial, port: /dev/serial/by-id/usb-FTDI_...-if00-port0})");
             return;
         }
         if (TransportKinds.toKind(t.kind()) == null) {
@@ -94,20 +101,57 @@ final class ConfigRules {
             return;
         }
         if ("tcp-client".equals(t.kind())) {
-            if (t.host() == null || t.host().isBlank()) {
-                p.add(key + ".host: required for tcp-client (the device's address)");
-            }
-            if (t.port() == null || t.port() < 1 || t.port() > 65535) {
-                p.add(key + ".port: required for tcp-client, 1-65535 (VM-250 units usually listen on 1600)");
-            }
+            tcpClient(p, key, t);
+        } else if (TransportConfig.SERIAL.equals(t.kind())) {
+            serial(p, key, t);
         } else {
-            p.add(key + ".kind: '" + t.kind() + "' is not available in this build yet (use tcp-client)");
+            p.add(key + ".kind: '" + t.kind() + "' is not available in this build yet (use tcp-client or serial)");
         }
         if (t.reconnectMin().isZero() || t.reconnectMin().isNegative() || t.reconnectMax().compareTo(t.reconnectMin()) < 0) {
             p.add(key + ".reconnectMin/reconnectMax: need 0 < reconnectMin <= reconnectMax");
         }
         if (t.idleTimeout().toMillis() < 1000) {
             p.add(key + ".idleTimeout: " + t.idleTimeout() + " is too short (at least 1s; VM-250 sends a line every 5 s when idle)");
+        }
+    }
+
+    private static void tcpClient(List<String> p, String key, TransportConfig t) {
+        if (t.host() == null || t.host().isBlank()) {
+            p.add(key + ".host: required for tcp-client (the device's address)");
+        }
+        if (!TCP_PORT.matcher(String.valueOf(t.port())).matches() || Integer.parseInt(t.port()) < 1
+                || Integer.parseInt(t.port()) > 65535) {
+            p.add(key + ".port: required for tcp-client, 1-65535 (VM-250 units usually listen on 1600)");
+        }
+        Object[] serialValues = {t.baudRate(), t.dataBits(), t.parity(), t.stopBits(), t.flowControl()};
+        for (int i = 0; i < SERIAL_ONLY_KEYS.size(); i++) {
+            if (serialValues[i] != null) {
+                p.add(key + "." + SERIAL_ONLY_KEYS.get(i) + ": only for kind: serial (remove it, or set kind: serial)");
+            }
+        }
+    }
+
+    private static void serial(List<String> p, String key, TransportConfig t) {
+        if (t.port() == null || t.port().isBlank()) {
+            p.add(key + ".port: required for serial, the port's path (best /dev/serial/by-id/..., which survives re-plugging)");
+        }
+        if (t.host() != null) {
+            p.add(key + ".host: not used by kind: serial (remove it; the port key names the serial port)");
+        }
+        if (t.baudRate() < 50 || t.baudRate() > 4_000_000) {
+            p.add(key + ".baudRate: " + t.baudRate() + " is out of range (50-4000000; VM-250 units default to 9600)");
+        }
+        if (t.dataBits() < 5 || t.dataBits() > 8) {
+            p.add(key + ".dataBits: " + t.dataBits() + " is out of range (5-8, usually 8)");
+        }
+        oneOf(p, key + ".parity", t.parity(), SERIAL_PARITIES);
+        oneOf(p, key + ".stopBits", t.stopBits(), SERIAL_STOP_BITS);
+        oneOf(p, key + ".flowControl", t.flowControl(), SERIAL_FLOW_CONTROLS);
+    }
+
+    private static void oneOf(List<String> p, String key, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            p.add(key + ": '" + value + "' is not supported (use " + String.join(", ", allowed) + ")");
         }
     }
 

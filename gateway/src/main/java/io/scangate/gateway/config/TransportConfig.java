@@ -5,21 +5,37 @@ import java.time.Duration;
 /**
  * {@code devices[].transport:} how the host reaches a device.
  *
- * @param kind {@code tcp-client} (the device listens; the gateway connects)
- * @param idleTimeout no byte for this long marks the device DOWN and reconnects; a VM-250 sends a
- *     background line every 5 s, so 30 s means six missed lines
+ * @param kind {@code tcp-client} (the device listens; the gateway connects) or {@code serial}
+ * @param host tcp-client: the device's address
+ * @param port tcp-client: the device's TCP port (VM-250 units usually listen on 1600); serial: the port's
+ *     path, best a stable {@code /dev/serial/by-id/...} link, since {@code /dev/ttyUSB0} numbers change
+ *     when USB adapters are re-plugged or enumerated in another order
+ * @param idleTimeout no byte for this long marks the device DOWN and reconnects (reopens a serial port);
+ *     a VM-250 sends a background line every 5 s, so 30 s means six missed lines
  * @param stablePeriod a connection must last this long before the reconnect backoff resets, so that a
  *     device that accepts and drops at once is not hammered
+ * @param baudRate serial only, default 9600
+ * @param dataBits serial only, 5-8, default 8
+ * @param parity serial only: none (default), even, odd, mark or space
+ * @param stopBits serial only: 1 (default), 1.5 or 2
+ * @param flowControl serial only: none (default), rts-cts or xon-xoff
  */
 public record TransportConfig(
         String kind,
         String host,
-        Integer port,
+        String port,
         Duration connectTimeout,
         Duration reconnectMin,
         Duration reconnectMax,
         Duration stablePeriod,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        Integer baudRate,
+        Integer dataBits,
+        String parity,
+        String stopBits,
+        String flowControl) {
+
+    public static final String SERIAL = "serial";
 
     public TransportConfig {
         kind = kind == null ? "tcp-client" : kind;
@@ -28,5 +44,23 @@ public record TransportConfig(
         reconnectMax = reconnectMax == null ? Duration.ofSeconds(30) : reconnectMax;
         stablePeriod = stablePeriod == null ? Duration.ofSeconds(30) : stablePeriod;
         idleTimeout = idleTimeout == null ? Duration.ofSeconds(30) : idleTimeout;
+        // Serial defaults only for serial devices, so that a serial key on a TCP device stays visible as a mistake.
+        if (SERIAL.equals(kind)) {
+            baudRate = baudRate == null ? 9600 : baudRate;
+            dataBits = dataBits == null ? 8 : dataBits;
+            parity = parity == null ? "none" : parity;
+            stopBits = stopBits == null ? "1" : stopBits;
+            flowControl = flowControl == null ? "none" : flowControl;
+        }
+    }
+
+    /** The TCP port of a tcp-client device; the configuration was checked, so it is a number. */
+    public int tcpPort() {
+        return Integer.parseInt(port);
+    }
+
+    /** Where the device is, for logs and status reasons: {@code host:port} or the serial port's path. */
+    public String peer() {
+        return SERIAL.equals(kind) ? port : host + ":" + port;
     }
 }

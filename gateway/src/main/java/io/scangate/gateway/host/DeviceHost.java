@@ -7,6 +7,7 @@ import io.scangate.driver.DriverConfig;
 import io.scangate.driver.DriverFactory;
 import io.scangate.gateway.config.BoundDevice;
 import io.scangate.gateway.config.DeviceConfig;
+import io.scangate.gateway.config.TransportConfig;
 import io.scangate.gateway.metrics.GatewayMetrics;
 import io.scangate.gateway.pipeline.EventPipeline;
 import io.scangate.proto.v1.DeviceRef;
@@ -20,9 +21,9 @@ public final class DeviceHost {
 
     private final DeviceRuntime runtime;
     private final Driver driver;
-    private final TcpClientLink link;
+    private final DeviceLink link;
 
-    private DeviceHost(DeviceRuntime runtime, Driver driver, TcpClientLink link) {
+    private DeviceHost(DeviceRuntime runtime, Driver driver, DeviceLink link) {
         this.runtime = runtime;
         this.driver = driver;
         this.link = link;
@@ -45,11 +46,23 @@ public final class DeviceHost {
         DeviceRuntime runtime = new DeviceRuntime(ref, eventLoop, clock, pipeline, metrics);
         return eventLoop.submit(() -> {
             Driver driver = create(bound.factory(), bound.params(), runtime);
-            TcpClientLink link = new TcpClientLink(runtime, c.transport(), driver, channelType, metrics);
-            runtime.link(false, "connecting to " + c.transport().host() + ":" + c.transport().port());
+            DeviceLink link = link(c.transport(), runtime, driver, channelType, metrics);
+            runtime.link(false, (isSerial(c.transport()) ? "opening " : "connecting to ") + c.transport().peer());
             link.start();
             return new DeviceHost(runtime, driver, link);
         }).syncUninterruptibly().getNow();
+    }
+
+    /** The transport kind picks the link; the driver's pipeline is the same over either. */
+    private static DeviceLink link(TransportConfig transport, DeviceRuntime runtime, Driver driver,
+                                   Class<? extends Channel> channelType, GatewayMetrics metrics) {
+        return isSerial(transport)
+                ? new SerialLink(runtime, transport, driver, metrics)
+                : new TcpClientLink(runtime, transport, driver, channelType, metrics);
+    }
+
+    private static boolean isSerial(TransportConfig transport) {
+        return TransportConfig.SERIAL.equals(transport.kind());
     }
 
     @SuppressWarnings("unchecked")

@@ -130,6 +130,11 @@ final class DeviceRuntime implements DeviceContext {
         return status.state();
     }
 
+    /** Why the device is in its state, as published in its status. */
+    String stateReason() {
+        return status.reason();
+    }
+
     long pendingAppends() {
         return outbox.pending();
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code sim}: the device side of the protocols, for engineers and CI without hardware. Mountable as a subcommand. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulate devices: scangate connects to them as it would to real ones.",
-        subcommands = {Vm250Command.class, ReplayCommand.class, AspectModbusCommand.class, N42Command.class})
+        subcommands = {Vm250Command.class, Vm250SerialCommand.class, ReplayCommand.class, AspectModbusCommand.class,
+                N42Command.class})
 public final class SimCommand implements Runnable {
 
     @Spec
@@ -16,6 +17,6 @@ public final class SimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a device: vm250 or replay");
+        throw new ParameterException(spec.commandLine(), "choose a device: vm250, vm250-serial or replay");
     }
 }
