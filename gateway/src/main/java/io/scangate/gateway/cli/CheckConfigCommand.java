@@ -32,8 +32,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
             out.printf("%s: OK (site %s, gateway %s, %d device(s))%n", config, loaded.gateway().site(),
                     loaded.gateway().gatewayId(), loaded.devices().size());
             for (BoundDevice d : loaded.devices()) {
-                out.printf("  %s: driver %s, lane %s, %s %s:%s%n", d.config().id(), d.factory().type(), d.config().lane(),
-                        d.config().transport().kind(), d.config().transport().host(), d.config().transport().port());
+                out.printf("  %s: driver %s, lane %s, %s %s%n", d.config().id(), d.factory().type(), d.config().lane(),
+                        d.config().transport().kind(), d.config().transport().peer());
             }
             out.flush();
             return 0;

@@ -89,6 +89,11 @@ final class HostHandlers {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof IdleStateEvent) {
+                if (!ctx.channel().config().isAutoRead()) {
+                    // We stopped reading (back-pressure): the silence is ours, and closing would throw away
+                    // what the device already handed to the socket.
+                    return;
+                }
                 ctx.channel().attr(CLOSE_REASON).setIfAbsent("no data for " + transport.idleTimeout().toSeconds() + " s");
                 ctx.close();
                 return;
