@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
+import io.scangate.driver.BlobStore;
 import io.scangate.gateway.config.BoundDevice;
 import io.scangate.gateway.config.GatewayConfig;
 import io.scangate.gateway.config.LoadedConfig;
 import io.scangate.gateway.host.DeviceHost;
+import io.scangate.gateway.host.HostServices;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.metrics.GatewayMetrics;
 import io.scangate.gateway.ops.OpsHttpServer;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +46,13 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup group;
     private final BackPressure backPressure;
     private final List<DeviceHost> devices;
-    private final OpsHttpServer ops;
+    private final ExecutorService blobIo;
     private final long bootEpoch;
+    private EventLoopGroup opsGroup;
+    private OpsHttpServer ops;
 
     private Gateway(GatewayConfig config, PrometheusMeterRegistry registry, Journal journal, Publisher publisher,
-                    EventLoopGroup group, BackPressure backPressure, List<DeviceHost> devices, OpsHttpServer ops,
+                    EventLoopGroup group, ExecutorService blobIo, BackPressure backPressure, List<DeviceHost> devices,
                     long bootEpoch) {
         this.config = config;
         this.registry = registry;
@@ -56,7 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.group = group;
         this.backPressure = backPressure;
         this.devices = devices;
-        this.ops = ops;
+        this.blobIo = blobIo;
         this.bootEpoch = bootEpoch;
     }
 
@@ -69,11 +74,12 @@ public final class Gateway implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         GatewayMetrics metrics = new GatewayMetrics(registry);
 
-        Path journalDir = Path.of(c.journal().directory());
-        long bootEpoch = BootEpoch.next(journalDir);
+        long bootEpoch = BootEpoch.next(Path.of(c.journal().directory()));
         Journal journal = Components.openJournal(c, registry);
         Publisher publisher = Components.publisher(c, journal, registry);
         publisher.start();
+        ExecutorService blobIo = Components.blobIo();
+        BlobStore blobs = Components.blobStore(c, blobIo);
 
         EventLoopGroup group = Transports.eventLoopGroup(c.ops().ioThreads());
         List<DeviceHost> devices = new ArrayList<>();
@@ -81,25 +87,28 @@ public final class Gateway implements AutoCloseable {
                 (paused, reason) -> devices.forEach(d -> d.paused(paused, reason)));
         EventPipeline pipeline = new EventPipeline(c.gatewayId(), bootEpoch, journal, metrics,
                 backPressure::journalFull, Duration.ofMillis(200));
+        HostServices services = new HostServices(c.site(), clock, pipeline, metrics, blobs,
+                Transports.clientChannel(), Transports.serverChannel());
         for (BoundDevice device : loaded.devices()) {
-            devices.add(DeviceHost.start(device, c.site(), group.next(), Transports.clientChannel(), clock, pipeline, metrics));
+            devices.add(DeviceHost.start(device, group.next(), services));
         }
         backPressure.start(group.next(), 100);
 
-        OpsHttpServer ops = null;
+        Gateway gateway = new Gateway(c, registry, journal, publisher, group, blobIo, backPressure,
+                List.copyOf(devices), bootEpoch);
         if (c.ops().httpPort() >= 0) {
-            Gateway[] self = new Gateway[1];
-            ops = OpsHttpServer.start(group, Transports.serverChannel(), c.ops().httpBind(), c.ops().httpPort(),
-                    registry::scrape, () -> self[0] == null ? new OpsHttpServer.Health(false, "{\"status\":\"STARTING\"}") : self[0].health());
-            Gateway gateway = new Gateway(c, registry, journal, publisher, group, backPressure, List.copyOf(devices), ops, bootEpoch);
-            self[0] = gateway;
-            log.info("component=gateway state=started gateway={} site={} devices={} boot_epoch={} ops_port={}",
-                    c.gatewayId(), c.site(), devices.size(), bootEpoch, ops.port());
-            return gateway;
+            gateway.startOps();
         }
-        log.info("component=gateway state=started gateway={} site={} devices={} boot_epoch={}",
-                c.gatewayId(), c.site(), devices.size(), bootEpoch);
-        return new Gateway(c, registry, journal, publisher, group, backPressure, List.copyOf(devices), null, bootEpoch);
+        log.info("component=gateway state=started gateway={} site={} devices={} boot_epoch={} ops_port={}",
+                c.gatewayId(), c.site(), devices.size(), bootEpoch, gateway.opsPort());
+        return gateway;
+    }
+
+    /** The ops endpoint has an event loop of its own, so that a scrape still answers when devices saturate theirs. */
+    private void startOps() {
+        opsGroup = Transports.eventLoopGroup(1);
+        ops = OpsHttpServer.start(opsGroup, Transports.serverChannel(), config.ops().httpBind(), config.ops().httpPort(),
+                registry::scrape, this::health);
     }
 
     public int opsPort() {
@@ -144,7 +153,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Stops devices first (their open state is flushed into the journal), then the publisher (which
+     * Stops devices first (their open state is flushed into the journal, pending blob commits finish), then
+     * the publisher (which
      * leaves unacknowledged entries in the journal for the next start), then the journal.
      */
     @Override
@@ -152,9 +162,11 @@ public final class Gateway implements AutoCloseable {
         log.info("component=gateway state=stopping");
         if (ops != null) {
             ops.close();
+            opsGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
         backPressure.stop();
         devices.forEach(d -> d.stop(DEVICE_STOP_MILLIS));
+        Components.shutdown(blobIo);
         publisher.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         journal.close();

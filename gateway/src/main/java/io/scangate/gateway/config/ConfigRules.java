@@ -31,6 +31,9 @@ final class ConfigRules {
         journal(p, c.journal());
         mqtt(p, c.mqtt(), c.site(), c.gatewayId());
         ops(p, c.ops());
+        if (c.blobs() != null) {
+            c.blobs().toSettings().validate().forEach(problem -> p.add("blobs." + problem));
+        }
         if (c.devices().isEmpty()) {
             p.add("devices: no device configured (add at least one entry with id, driver, lane and transport)");
         }
@@ -105,7 +108,7 @@ final class ConfigRules {
         } else if (TransportConfig.SERIAL.equals(t.kind())) {
             serial(p, key, t);
         } else {
-            p.add(key + ".kind: '" + t.kind() + "' is not available in this build yet (use tcp-client or serial)");
+            tcpServer(p, key, t);
         }
         if (t.reconnectMin().isZero() || t.reconnectMin().isNegative() || t.reconnectMax().compareTo(t.reconnectMin()) < 0) {
             p.add(key + ".reconnectMin/reconnectMax: need 0 < reconnectMin <= reconnectMax");
@@ -113,6 +116,17 @@ final class ConfigRules {
         if (t.idleTimeout().toMillis() < 1000) {
             p.add(key + ".idleTimeout: " + t.idleTimeout() + " is too short (at least 1s; VM-250 sends a line every 5 s when idle)");
         }
+    }
+
+    private static void tcpServer(List<String> p, String key, TransportConfig t) {
+        if (!TCP_PORT.matcher(String.valueOf(t.port())).matches() || Integer.parseInt(t.port()) < 1
+                || Integer.parseInt(t.port()) > 65535) {
+            p.add(key + ".port: required for tcp-server, 1-65535, the port to listen on (DICOM: 104, or 11112 unprivileged)");
+        }
+        if (t.maxConnections() < 1 || t.maxConnections() > 1024) {
+            p.add(key + ".maxConnections: " + t.maxConnections() + " is out of range (1-1024)");
+        }
+        serialKeysAreMistakes(p, key, t, "tcp-server");
     }
 
     private static void tcpClient(List<String> p, String key, TransportConfig t) {
@@ -123,10 +137,17 @@ final class ConfigRules {
                 || Integer.parseInt(t.port()) > 65535) {
             p.add(key + ".port: required for tcp-client, 1-65535 (VM-250 units usually listen on 1600)");
         }
+        serialKeysAreMistakes(p, key, t, "tcp-client");
+        if (t.maxConnections() != null) {
+            p.add(key + ".maxConnections: only for kind: tcp-server (remove it)");
+        }
+    }
+
+    private static void serialKeysAreMistakes(List<String> p, String key, TransportConfig t, String kind) {
         Object[] serialValues = {t.baudRate(), t.dataBits(), t.parity(), t.stopBits(), t.flowControl()};
         for (int i = 0; i < SERIAL_ONLY_KEYS.size(); i++) {
             if (serialValues[i] != null) {
-                p.add(key + "." + SERIAL_ONLY_KEYS.get(i) + ": only for kind: serial (remove it, or set kind: serial)");
+                p.add(key + "." + SERIAL_ONLY_KEYS.get(i) + ": only for kind: serial, not " + kind + " (remove it, or set kind: serial)");
             }
         }
     }
@@ -134,6 +155,9 @@ final class ConfigRules {
     private static void serial(List<String> p, String key, TransportConfig t) {
         if (t.port() == null || t.port().isBlank()) {
             p.add(key + ".port: required for serial, the port's path (best /dev/serial/by-id/..., which survives re-plugging)");
+        }
+        if (t.maxConnections() != null) {
+            p.add(key + ".maxConnections: only for kind: tcp-server (remove it)");
         }
         if (t.host() != null) {
             p.add(key + ".host: not used by kind: serial (remove it; the port key names the serial port)");

@@ -3,7 +3,8 @@ package io.scangate.gateway.config;
 import java.util.List;
 
 /**
- * The whole configuration file. Optional sections get their defaults here; {@link ConfigLoader} reports
+ * The whole configuration file ({@code blobs} is null when the gateway stores no images). Optional
+ * sections get their defaults here; {@link ConfigLoader} reports
  * what is missing or wrong, naming the key.
  */
 public record GatewayConfig(
@@ -12,6 +13,7 @@ public record GatewayConfig(
         JournalConfig journal,
         MqttConfig mqtt,
         OpsConfig ops,
+        BlobsConfig blobs,
         List<DeviceConfig> devices) {
 
     public GatewayConfig {

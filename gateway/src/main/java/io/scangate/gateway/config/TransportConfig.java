@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * {@code devices[].transport:} how the host reaches a device.
  *
- * @param kind {@code tcp-client} (the device listens; the gateway connects) or {@code serial}
- * @param host tcp-client: the device's address
+ * @param kind {@code tcp-client} (the device listens; the gateway connects), {@code tcp-server} (the
+ *     device connects to the gateway, e.g. a scanner sending DICOM) or {@code serial}
+ * @param host tcp-client: the device's address; tcp-server: the address to listen on (default 0.0.0.0)
  * @param port tcp-client: the device's TCP port (VM-250 units usually listen on 1600); serial: the port's
  *     path, best a stable {@code /dev/serial/by-id/...} link, since {@code /dev/ttyUSB0} numbers change
  *     when USB adapters are re-plugged or enumerated in another order
@@ -19,6 +20,8 @@ import java.time.Duration;
  * @param parity serial only: none (default), even, odd, mark or space
  * @param stopBits serial only: 1 (default), 1.5 or 2
  * @param flowControl serial only: none (default), rts-cts or xon-xoff
+ * @param maxConnections tcp-server only: connections (e.g. DICOM associations) open at once, default 8;
+ *     one more is closed at once and counted
  */
 public record TransportConfig(
         String kind,
@@ -33,9 +36,11 @@ public record TransportConfig(
         Integer dataBits,
         String parity,
         String stopBits,
-        String flowControl) {
+        String flowControl,
+        Integer maxConnections) {
 
     public static final String SERIAL = "serial";
+    public static final String TCP_SERVER = "tcp-server";
 
     public TransportConfig {
         kind = kind == null ? "tcp-client" : kind;
@@ -52,9 +57,13 @@ public record TransportConfig(
             stopBits = stopBits == null ? "1" : stopBits;
             flowControl = flowControl == null ? "none" : flowControl;
         }
+        if (TCP_SERVER.equals(kind)) {
+            host = host == null ? "0.0.0.0" : host;
+            maxConnections = maxConnections == null ? 8 : maxConnections;
+        }
     }
 
-    /** The TCP port of a tcp-client device; the configuration was checked, so it is a number. */
+    /** The TCP port of a tcp-client or tcp-server device; the configuration was checked, so it is a number. */
     public int tcpPort() {
         return Integer.parseInt(port);
     }

@@ -1,6 +1,5 @@
 package io.scangate.gateway.host;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.scangate.driver.Driver;
 import io.scangate.driver.DriverConfig;
@@ -8,11 +7,8 @@ import io.scangate.driver.DriverFactory;
 import io.scangate.gateway.config.BoundDevice;
 import io.scangate.gateway.config.DeviceConfig;
 import io.scangate.gateway.config.TransportConfig;
-import io.scangate.gateway.metrics.GatewayMetrics;
-import io.scangate.gateway.pipeline.EventPipeline;
 import io.scangate.proto.v1.DeviceRef;
 import io.scangate.proto.v1.DeviceState;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +26,7 @@ public final class DeviceHost {
     }
 
     /** Creates the driver on the device's event loop and starts connecting. */
-    public static DeviceHost start(BoundDevice bound, String site, EventLoop eventLoop,
-                                   Class<? extends Channel> channelType, Clock clock,
-                                   EventPipeline pipeline, GatewayMetrics metrics) {
+    public static DeviceHost start(BoundDevice bound, EventLoop eventLoop, HostServices services) {
         DeviceConfig c = bound.config();
         DeviceRef ref = DeviceRef.newBuilder()
                 .setDeviceId(c.id())
@@ -40,29 +34,36 @@ public final class DeviceHost {
                 .setVendor(Objects.requireNonNullElse(c.vendor(), ""))
                 .setModel(Objects.requireNonNullElse(c.model(), ""))
                 .setDriver(bound.factory().type())
-                .setSite(site)
+                .setSite(services.site())
                 .setLane(c.lane())
                 .build();
-        DeviceRuntime runtime = new DeviceRuntime(ref, eventLoop, clock, pipeline, metrics);
+        DeviceRuntime runtime = new DeviceRuntime(ref, eventLoop, services.clock(), services.pipeline(),
+                services.metrics(), services.blobs());
         return eventLoop.submit(() -> {
             Driver driver = create(bound.factory(), bound.params(), runtime);
-            DeviceLink link = link(c.transport(), runtime, driver, channelType, metrics);
-            runtime.link(false, (isSerial(c.transport()) ? "opening " : "connecting to ") + c.transport().peer());
+            DeviceLink link = link(c.transport(), runtime, driver, services);
+            runtime.link(false, startingReason(c.transport()));
             link.start();
             return new DeviceHost(runtime, driver, link);
         }).syncUninterruptibly().getNow();
     }
 
     /** The transport kind picks the link; the driver's pipeline is the same over either. */
-    private static DeviceLink link(TransportConfig transport, DeviceRuntime runtime, Driver driver,
-                                   Class<? extends Channel> channelType, GatewayMetrics metrics) {
-        return isSerial(transport)
-                ? new SerialLink(runtime, transport, driver, metrics)
-                : new TcpClientLink(runtime, transport, driver, channelType, metrics);
+    private static DeviceLink link(TransportConfig transport, DeviceRuntime runtime, Driver driver, HostServices services) {
+        return switch (transport.kind()) {
+            case TransportConfig.SERIAL -> new SerialLink(runtime, transport, driver, services.metrics());
+            case TransportConfig.TCP_SERVER -> new TcpServerLink(runtime, transport, driver, services.serverChannel(),
+                    services.metrics());
+            default -> new TcpClientLink(runtime, transport, driver, services.clientChannel(), services.metrics());
+        };
     }
 
-    private static boolean isSerial(TransportConfig transport) {
-        return TransportConfig.SERIAL.equals(transport.kind());
+    private static String startingReason(TransportConfig transport) {
+        return switch (transport.kind()) {
+            case TransportConfig.SERIAL -> "opening " + transport.peer();
+            case TransportConfig.TCP_SERVER -> "starting to listen on " + transport.peer();
+            default -> "connecting to " + transport.peer();
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -32,14 +32,16 @@ final class DeviceRuntime implements DeviceContext {
     private final Outbox outbox;
     private final GatewayMetrics metrics;
     private final DeviceStatusTracker status = new DeviceStatusTracker();
-    private final BlobStore blobs = NoBlobStore.INSTANCE;
+    private final BlobStore blobs;
     private Instant since;
     private Instant lastMessage;
     private long frames;
     private long decodeErrors;
     private long reconnects;
 
-    DeviceRuntime(DeviceRef device, EventLoop eventLoop, Clock clock, EventPipeline pipeline, GatewayMetrics metrics) {
+    DeviceRuntime(DeviceRef device, EventLoop eventLoop, Clock clock, EventPipeline pipeline, GatewayMetrics metrics,
+                  BlobStore blobs) {
+        this.blobs = blobs;
         this.device = device;
         this.eventLoop = eventLoop;
         this.clock = clock;

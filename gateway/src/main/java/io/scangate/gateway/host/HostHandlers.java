@@ -57,7 +57,7 @@ final class HostHandlers {
         pipeline.addLast("idle", new IdleStateHandler(transport.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("link", new LinkWatch());
         driver.initPipeline(pipeline);
-        pipeline.addLast("guard", new ExceptionGuard());
+        pipeline.addLast("guard", new ExceptionGuard(runtime));
     }
 
     /** Link state, idle detection and the stable-period reset of the backoff. */
@@ -99,16 +99,6 @@ final class HostHandlers {
                 return;
             }
             ctx.fireUserEventTriggered(evt);
-        }
-    }
-
-    /** Last in the pipeline: an exception the driver did not handle costs the connection, never the gateway. */
-    private final class ExceptionGuard extends ChannelInboundHandlerAdapter {
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            runtime.decodeError("unhandled_exception", cause.toString());
-            log.warn("device={} reason=unhandled_exception action=reconnect", runtime.device().getDeviceId(), cause);
-            ctx.close();
         }
     }
 }

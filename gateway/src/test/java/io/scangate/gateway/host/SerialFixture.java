@@ -4,6 +4,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.Future;
 import io.scangate.gateway.config.TransportConfig;
+import io.scangate.gateway.blob.NoBlobStore;
 import io.scangate.gateway.metrics.GatewayMetrics;
 import io.scangate.gateway.pipeline.EventPipeline;
 import io.scangate.gateway.testing.MemoryJournal;
@@ -31,9 +32,9 @@ final class SerialFixture implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics(new SimpleMeterRegistry());
         EventPipeline pipeline = new EventPipeline("gw-test", 1, new MemoryJournal(), metrics, () -> { }, Duration.ofMillis(50));
         DeviceRef ref = DeviceRef.newBuilder().setDeviceId("lane1-rpm").setLane("lane1").setDriver("lines").build();
-        this.runtime = new DeviceRuntime(ref, loop.next(), Clock.systemUTC(), pipeline, metrics);
+        this.runtime = new DeviceRuntime(ref, loop.next(), Clock.systemUTC(), pipeline, metrics, NoBlobStore.INSTANCE);
         this.transport = new TransportConfig("serial", null, pair.gatewayEnd().toString(), null,
-                Duration.ofMillis(20), Duration.ofMillis(200), null, null, 115_200, null, null, null, null);
+                Duration.ofMillis(20), Duration.ofMillis(200), null, null, 115_200, null, null, null, null, null);
         this.link = onLoop(() -> new SerialLink(runtime, transport, driver, metrics));
     }
 

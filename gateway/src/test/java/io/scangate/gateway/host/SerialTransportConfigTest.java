@@ -54,7 +54,7 @@ class SerialTransportConfigTest {
         assertThat(s.flowControl()).isEqualTo(SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED);
         assertThat(s.describe()).isEqualTo("115200 7E1.5 flow=rts-cts");
         assertThat(SerialPortSettings.of(new TransportConfig("serial", null, "/dev/ttyS1", null, null, null, null, null,
-                null, null, "mark", "2", "xon-xoff")).describe()).isEqualTo("9600 8M2 flow=xon-xoff");
+                null, null, "mark", "2", "xon-xoff", null)).describe()).isEqualTo("9600 8M2 flow=xon-xoff");
     }
 
     @Test
@@ -79,7 +79,7 @@ class SerialTransportConfigTest {
 
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "devices[0].transport.port: required for tcp-client, 1-65535 (VM-250 units usually listen on 1600)",
-                "devices[0].transport.baudRate: only for kind: serial (remove it, or set kind: serial)",
-                "devices[0].transport.parity: only for kind: serial (remove it, or set kind: serial)");
+                "devices[0].transport.baudRate: only for kind: serial, not tcp-client (remove it, or set kind: serial)",
+                "devices[0].transport.parity: only for kind: serial, not tcp-client (remove it, or set kind: serial)");
     }
 }
