@@ -117,4 +117,32 @@ class ConfigLoaderTest {
         assertThat(e).as("expected the config to be refused").isNotNull();
         return e;
     }
+
+    @Test
+    void aListeningDeviceNeedsAPortAndServerKeysStayOnServers() {
+        String yaml = """
+                site: s
+                gatewayId: g
+                blobs: {directory: var/blobs, maxBytes: 1KiB}
+                devices:
+                  - {id: xray, driver: dicos, lane: l1, transport: {kind: tcp-server, maxConnections: 0}}
+                  - {id: rpm, driver: vm250, lane: l2, transport: {kind: tcp-client, host: h, port: 1600, maxConnections: 4}}
+                """;
+
+        ConfigException e = problems(yaml);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.port: required for tcp-server"))
+                .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.maxConnections: 0 is out of range"))
+                .anySatisfy(p -> assertThat(p).startsWith("devices[1].transport.maxConnections: only for kind: tcp-server"))
+                .anySatisfy(p -> assertThat(p).startsWith("blobs.maxBytes: 1024 is below"));
+    }
+
+    @Test
+    void aDriverThatCannotRunOverTheTransportIsRefused() {
+        ConfigException e = problems(MINIMAL.replace("transport: {kind: tcp-client, host: 127.0.0.1, port: 1601}",
+                "transport: {kind: tcp-server, port: 1601}"));
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("devices[0].transport.kind: driver 'vm250' cannot run over 'tcp-server'");
+    }
 }
