@@ -1,5 +1,6 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.scangate.driver.aspect.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.OccupancyClose;
 import java.net.InetSocketAddress;
@@ -29,7 +30,7 @@ class AspectOverTcpTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final EventLoopGroup gatewaySide = new NioEventLoopGroup(1);
-    private final RecordingDeviceContext device = new RecordingDeviceContext(gatewaySide.next());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, gatewaySide.next());
     private final AspectModbusDriver driver = new AspectModbusDriver(
             AspectModbusConfig.defaults().withPolls(Duration.ofMillis(20), Duration.ofMillis(50)), device);
     private final TestSlave slave = new TestSlave();

@@ -1,5 +1,7 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -15,8 +17,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class DriverHarness {
 
+    /** Who the driver under test is told it is. */
+    static final DeviceRef DEVICE = DeviceRef.newBuilder()
+            .setDeviceId("lane5-aspect").setDriver("aspect-modbus").setSite("test-port").setLane("lane5").build();
+
     private final EmbeddedChannel loop = frozen(new EmbeddedChannel());
-    private final RecordingDeviceContext device = new RecordingDeviceContext(loop.eventLoop());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, loop.eventLoop());
     private final AspectModbusDriver driver;
     final MonitorImage image = new MonitorImage();
     private EmbeddedChannel connection;

@@ -1,12 +1,13 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.scangate.driver.DeviceCondition;
-import io.scangate.driver.aspect.RecordingDeviceContext.Condition;
+import io.scangate.driver.testkit.RecordingDeviceContext.Condition;
 import io.scangate.proto.v1.OccupancyClose;
 import io.scangate.proto.v1.RadiationScan;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class GoldenVectorTest {
     void theValuesMeanWhatTheGoldenFileSays(JsonNode golden) {
         MonitorBlock block = decode(golden.get("pdu").asText());
         JsonNode meaning = golden.get("meaning");
-        RecordingDeviceContext device = new RecordingDeviceContext(new EmbeddedChannel().eventLoop());
+        RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, new EmbeddedChannel().eventLoop());
 
         new FaultWatch(device).onMonitor(block);
         RadiationScan scan = new Passage(Instant.EPOCH, block, null).close(OccupancyClose.OCCUPANCY_CLOSE_NORMAL,

@@ -1,12 +1,13 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.scangate.driver.aspect.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +19,7 @@ class ModbusCodecTest {
     private static final HexFormat HEX = HexFormat.of();
 
     private final EmbeddedChannel loop = new EmbeddedChannel();
-    private final RecordingDeviceContext device = new RecordingDeviceContext(loop.eventLoop());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, loop.eventLoop());
     private final EmbeddedChannel channel = new EmbeddedChannel(
             new MbapFrameDecoder(device, AspectModbusConfig.DEFAULT_MAX_MBAP_LENGTH),
             new ModbusResponseDecoder(), new ReadRequestEncoder());

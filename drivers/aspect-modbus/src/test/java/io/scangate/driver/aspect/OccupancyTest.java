@@ -1,12 +1,13 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import com.google.protobuf.Timestamp;
 import io.scangate.driver.DeviceCondition;
-import io.scangate.driver.aspect.RecordingDeviceContext.Condition;
-import io.scangate.driver.aspect.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.Condition;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.MeasurementKind;
 import io.scangate.proto.v1.OccupancyClose;

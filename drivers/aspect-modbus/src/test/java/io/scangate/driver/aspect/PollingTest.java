@@ -1,8 +1,9 @@
 package io.scangate.driver.aspect;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scangate.driver.aspect.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.DeviceSetup;
 import io.scangate.proto.v1.Envelope;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.scangate.driver.n42;
 
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +12,12 @@ import java.io.ByteArrayOutputStream;
  */
 final class DriverHarness {
 
+    /** Who the driver under test is told it is. */
+    static final DeviceRef DEVICE = DeviceRef.newBuilder()
+            .setDeviceId("lane3-spectro").setDriver("n42").setSite("test-port").setLane("lane3").build();
+
     private final EmbeddedChannel loop = new EmbeddedChannel();
-    private final RecordingDeviceContext device = new RecordingDeviceContext(loop.eventLoop());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, loop.eventLoop());
     private final N42Driver driver;
     private EmbeddedChannel connection;
 

@@ -1,5 +1,6 @@
 package io.scangate.driver.n42;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.scangate.driver.n42.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class N42OverTcpTest {
 
     private final EventLoopGroup deviceSide = new NioEventLoopGroup(1);
     private final EventLoopGroup gatewaySide = new NioEventLoopGroup(1);
-    private final RecordingDeviceContext device = new RecordingDeviceContext(gatewaySide.next());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, gatewaySide.next());
     private final N42Driver driver = new N42Driver(N42Config.defaults(), device);
     private final ConcurrentLinkedQueue<byte[]> sessions = new ConcurrentLinkedQueue<>();
 

@@ -1,9 +1,10 @@
 package io.scangate.driver.n42;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scangate.driver.n42.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

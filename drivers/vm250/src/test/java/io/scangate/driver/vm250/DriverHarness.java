@@ -1,5 +1,7 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.proto.v1.DeviceRef;
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -17,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class DriverHarness {
 
+    /** Who the driver under test is told it is. */
+    static final DeviceRef DEVICE = DeviceRef.newBuilder()
+            .setDeviceId("lane3-rpm").setDriver("vm250").setSite("test-port").setLane("lane3").build();
+
     private final EmbeddedChannel loop = frozen(new EmbeddedChannel());
-    private final RecordingDeviceContext device = new RecordingDeviceContext(loop.eventLoop());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, loop.eventLoop());
     private final Vm250Driver driver;
     private final List<Vm250Record> records = new ArrayList<>();
     private EmbeddedChannel connection;

@@ -1,13 +1,14 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scangate.driver.vm250.RecordingDeviceContext.Condition;
-import io.scangate.driver.vm250.RecordingDeviceContext.DecodeError;
-import io.scangate.driver.vm250.RecordingDeviceContext.Emitted;
-import io.scangate.driver.vm250.RecordingDeviceContext.Event;
+import io.scangate.driver.testkit.RecordingDeviceContext.Condition;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.Emitted;
+import io.scangate.driver.testkit.RecordingDeviceContext.Event;
 import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.RadiationScan;

@@ -1,8 +1,9 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scangate.driver.vm250.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

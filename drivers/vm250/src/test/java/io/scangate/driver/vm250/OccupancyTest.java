@@ -1,10 +1,11 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
-import io.scangate.driver.vm250.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.OccupancyClose;

@@ -1,5 +1,6 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.scangate.driver.vm250.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.OccupancyClose;
 import io.scangate.proto.v1.RadiationScan;
@@ -46,7 +47,7 @@ class Vm250OverTcpTest {
 
     private final EventLoopGroup deviceSide = new NioEventLoopGroup(1);
     private final EventLoopGroup gatewaySide = new NioEventLoopGroup(1);
-    private final RecordingDeviceContext device = new RecordingDeviceContext(gatewaySide.next());
+    private final RecordingDeviceContext device = new RecordingDeviceContext(DriverHarness.DEVICE, gatewaySide.next());
     private final Vm250Driver driver = new Vm250Driver(Vm250Config.defaults(), device);
     /** What the device sends on each accepted connection, in order; it hangs up after each. */
     private final ConcurrentLinkedQueue<byte[]> sessions = new ConcurrentLinkedQueue<>();

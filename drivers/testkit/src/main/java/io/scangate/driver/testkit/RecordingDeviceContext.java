@@ -1,4 +1,4 @@
-package io.scangate.driver.aspect;
+package io.scangate.driver.testkit;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.scangate.driver.BlobStore;
@@ -18,32 +18,35 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A DeviceContext that records everything in order, with a clock the test moves. Safe to read from the
- * test thread while a real event loop writes.
+ * A DeviceContext for driver tests (a unit seam, not a stand-in for the host): it records everything the
+ * driver says, in order, with a clock the test moves. Safe to read from the test thread while a real event
+ * loop writes. {@link #emitDurably} is durable at once; {@link #blobs()} fails the test unless a store is
+ * given, since most drivers store none.
  */
-final class RecordingDeviceContext implements DeviceContext {
+public final class RecordingDeviceContext implements DeviceContext {
 
     /** One thing the driver told the host, in the order it did. */
-    sealed interface Event {
+    public sealed interface Event {
     }
 
-    record Emitted(Envelope message) implements Event {
+    public record Emitted(Envelope message) implements Event {
     }
 
-    record Condition(DeviceCondition condition, boolean active, String reason) implements Event {
+    public record Condition(DeviceCondition condition, boolean active, String reason) implements Event {
     }
 
-    record DecodeError(String reason, String detail) implements Event {
+    public record DecodeError(String reason, String detail) implements Event {
     }
 
-    private final DeviceRef device = DeviceRef.newBuilder()
-            .setDeviceId("lane5-aspect").setDriver("aspect-modbus").setSite("test-port").setLane("lane5").build();
+    private final DeviceRef device;
     private final EventExecutor executor;
     private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
     private volatile Instant now = Instant.parse("2026-11-26T08:00:00Z");
     private final AtomicInteger frames = new AtomicInteger();
 
-    RecordingDeviceContext(EventExecutor executor) {
+    /** @param device who the driver is told it is (its driver and lane show in the messages) */
+    public RecordingDeviceContext(DeviceRef device, EventExecutor executor) {
+        this.device = device;
         this.executor = executor;
     }
 
@@ -62,7 +65,7 @@ final class RecordingDeviceContext implements DeviceContext {
         return now;
     }
 
-    void advanceClock(Duration by) {
+    public void advanceClock(Duration by) {
         now = now.plus(by);
     }
 
@@ -77,10 +80,9 @@ final class RecordingDeviceContext implements DeviceContext {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** The Aspect driver stores no blobs. */
     @Override
     public BlobStore blobs() {
-        throw new UnsupportedOperationException("the aspect-modbus driver stores no blobs");
+        throw new AssertionError("driver " + device.getDriver() + " asked for the blob store, which it does not use");
     }
 
     @Override
@@ -98,34 +100,34 @@ final class RecordingDeviceContext implements DeviceContext {
         events.add(new Condition(condition, active, reason));
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
-    List<Envelope> emitted() {
+    public List<Envelope> emitted() {
         return events().stream().filter(Emitted.class::isInstance).map(e -> ((Emitted) e).message()).toList();
     }
 
-    List<DecodeError> decodeErrors() {
+    public List<DecodeError> decodeErrors() {
         return events().stream().filter(DecodeError.class::isInstance).map(DecodeError.class::cast).toList();
     }
 
-    List<Condition> conditions() {
+    public List<Condition> conditions() {
         return events().stream().filter(Condition.class::isInstance).map(Condition.class::cast).toList();
     }
 
-    List<RadiationScan> scans() {
+    public List<RadiationScan> scans() {
         return emitted().stream().filter(Envelope::hasRadiationScan).map(Envelope::getRadiationScan).toList();
     }
 
-    List<RadiationMeasurement> measurements() {
+    public List<RadiationMeasurement> measurements() {
         return emitted().stream().filter(Envelope::hasRadiationMeasurement)
                 .map(Envelope::getRadiationMeasurement).toList();
     }
 
-    int frames() {
+    public int frames() {
         return frames.get();
     }
 }
