@@ -11,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The ground truth: in memory for tests, and appended as JSON lines to a file when one is given. */
-final class GroundTruthLog implements AutoCloseable {
+/**
+ * The ground truth of every simulated lane, TCP or serial: in memory for tests, and appended as JSON lines to a
+ * file when one is given.
+ */
+public final class GroundTruthLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroundTruthLog.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +29,8 @@ final class GroundTruthLog implements AutoCloseable {
     private final BufferedWriter file;
     private final Path path;
 
-    GroundTruthLog(Path path) {
+    /** @param path the JSON-lines file, or null for memory only */
+    public GroundTruthLog(Path path) {
         this.path = path;
         try {
             if (path != null && path.toAbsolutePath().getParent() != null) {
@@ -37,8 +43,9 @@ final class GroundTruthLog implements AutoCloseable {
         }
     }
 
-    synchronized void add(OccupancyTruth truth) {
+    public synchronized void add(OccupancyTruth truth) {
         records.add(truth);
+        notifyAll();
         if (file == null) {
             return;
         }
@@ -51,12 +58,25 @@ final class GroundTruthLog implements AutoCloseable {
         }
     }
 
-    synchronized List<OccupancyTruth> snapshot() {
+    public synchronized List<OccupancyTruth> snapshot() {
         return List.copyOf(records);
     }
 
-    synchronized long count(String laneId) {
+    public synchronized long count(String laneId) {
         return records.stream().filter(r -> r.lane().equals(laneId)).count();
+    }
+
+    /** Waits until {@code count} occupancies are recorded; false when the timeout passed first. */
+    public synchronized boolean awaitCount(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (records.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     @Override

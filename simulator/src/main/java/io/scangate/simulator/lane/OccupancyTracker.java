@@ -3,7 +3,7 @@ package io.scangate.simulator.lane;
 import io.scangate.simulator.OccupancyTruth;
 
 /** Counts what was really written for the open occupancy, so that ground truth never claims unsent lines. */
-final class OccupancyTracker {
+public final class OccupancyTracker {
 
     private OccupancyPlan open;
     private int gs;
@@ -13,7 +13,7 @@ final class OccupancyTracker {
     private int sp;
     private boolean gx;
 
-    void open(OccupancyPlan plan) {
+    public void open(OccupancyPlan plan) {
         open = plan;
         gs = 0;
         ga = 0;
@@ -23,15 +23,15 @@ final class OccupancyTracker {
         gx = false;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return open != null;
     }
 
-    OccupancyPlan plan() {
+    public OccupancyPlan plan() {
         return open;
     }
 
-    void written(String tag) {
+    public void written(String tag) {
         if (open == null || tag == null) {
             return;
         }
@@ -48,7 +48,7 @@ final class OccupancyTracker {
         }
     }
 
-    OccupancyTruth close(String laneId, boolean interrupted) {
+    public OccupancyTruth close(String laneId, boolean interrupted) {
         OccupancyTruth truth = new OccupancyTruth(laneId, open.index(), open.deviceCounter(), open.startMillis(),
                 open.endMillis(), ga > 0, na > 0, gx, interrupted, open.faults(), gs, ga, ns, na, sp);
         open = null;

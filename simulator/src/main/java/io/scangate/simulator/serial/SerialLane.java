@@ -1,5 +1,7 @@
 package io.scangate.simulator.serial;
 
+import io.scangate.simulator.GroundTruthLog;
+import io.scangate.simulator.lane.OccupancyTracker;
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import io.scangate.simulator.Fault;
@@ -43,8 +45,8 @@ public final class SerialLane implements AutoCloseable {
 
     private final SerialLaneOptions options;
     private final Vm250Scenario source;
-    private final WrittenOccupancy tracker = new WrittenOccupancy();
-    private final TruthRecord truth;
+    private final OccupancyTracker tracker = new OccupancyTracker();
+    private final GroundTruthLog truth;
     private final Thread writer;
     private final AtomicLong linesWritten = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
@@ -57,7 +59,7 @@ public final class SerialLane implements AutoCloseable {
     private SerialLane(SerialLaneOptions options) {
         this.options = options;
         this.source = new Vm250Scenario(options.scenario(), options.faults(), options.seed(), options.maxOccupancies());
-        this.truth = new TruthRecord(options.groundTruthFile());
+        this.truth = new GroundTruthLog(options.groundTruthFile());
         this.writer = new Thread(this::run, "sim-serial-" + options.laneId());
         this.writer.setDaemon(true);
     }
