@@ -7,5 +7,11 @@ public enum TransportKind {
     /** The device connects to a port the gateway listens on (e.g. DICOM C-STORE). */
     TCP_SERVER,
     /** RS-232/RS-485 through jSerialComm. */
-    SERIAL
+    SERIAL,
+    /**
+     * A directory the device (or its export job) drops files into: each complete file reaches the
+     * driver as one connection carrying the file's bytes, so a driver frames it as "one document per
+     * connection".
+     */
+    DIRECTORY
 }

@@ -100,15 +100,20 @@ final class ConfigRules {
             return;
         }
         if (TransportKinds.toKind(t.kind()) == null) {
-            p.add(key + ".kind: unknown transport '" + t.kind() + "' (use tcp-client, tcp-server or serial)");
+            p.add(key + ".kind: unknown transport '" + t.kind() + "' (use tcp-client, tcp-server, serial or directory)");
             return;
         }
         if ("tcp-client".equals(t.kind())) {
             tcpClient(p, key, t);
         } else if (TransportConfig.SERIAL.equals(t.kind())) {
             serial(p, key, t);
+        } else if (TransportConfig.DIRECTORY.equals(t.kind())) {
+            directory(p, key, t);
         } else {
             tcpServer(p, key, t);
+        }
+        if (!TransportConfig.DIRECTORY.equals(t.kind()) && (t.path() != null || t.pollInterval() != null)) {
+            p.add(key + ": path and pollInterval are only for kind: directory (remove them)");
         }
         if (t.reconnectMin().isZero() || t.reconnectMin().isNegative() || t.reconnectMax().compareTo(t.reconnectMin()) < 0) {
             p.add(key + ".reconnectMin/reconnectMax: need 0 < reconnectMin <= reconnectMax");
@@ -116,6 +121,19 @@ final class ConfigRules {
         if (t.idleTimeout().toMillis() < 1000) {
             p.add(key + ".idleTimeout: " + t.idleTimeout() + " is too short (at least 1s; VM-250 sends a line every 5 s when idle)");
         }
+    }
+
+    private static void directory(List<String> p, String key, TransportConfig t) {
+        if (t.path() == null || t.path().isBlank()) {
+            p.add(key + ".path: required for directory, the drop directory the device exports files into");
+        }
+        if (t.pollInterval().toMillis() < 100) {
+            p.add(key + ".pollInterval: " + t.pollInterval() + " is too short (at least 100ms)");
+        }
+        if (t.host() != null || t.port() != null) {
+            p.add(key + ": host and port are not for kind: directory (give path)");
+        }
+        serialKeysAreMistakes(p, key, t, "directory");
     }
 
     private static void tcpServer(List<String> p, String key, TransportConfig t) {

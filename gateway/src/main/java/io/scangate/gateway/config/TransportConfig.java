@@ -22,6 +22,10 @@ import java.time.Duration;
  * @param flowControl serial only: none (default), rts-cts or xon-xoff
  * @param maxConnections tcp-server only: connections (e.g. DICOM associations) open at once, default 8;
  *     one more is closed at once and counted
+ * @param path directory only: the drop directory a device exports files into
+ * @param pollInterval directory only: how often the directory is listed (default 1s); a file is taken once
+ *     its size and modification time held still for one interval, and moved to {@code processed/} under the
+ *     directory once its messages are durable in the journal
  */
 public record TransportConfig(
         String kind,
@@ -37,10 +41,13 @@ public record TransportConfig(
         String parity,
         String stopBits,
         String flowControl,
-        Integer maxConnections) {
+        Integer maxConnections,
+        String path,
+        Duration pollInterval) {
 
     public static final String SERIAL = "serial";
     public static final String TCP_SERVER = "tcp-server";
+    public static final String DIRECTORY = "directory";
 
     public TransportConfig {
         kind = kind == null ? "tcp-client" : kind;
@@ -57,6 +64,9 @@ public record TransportConfig(
             stopBits = stopBits == null ? "1" : stopBits;
             flowControl = flowControl == null ? "none" : flowControl;
         }
+        if (DIRECTORY.equals(kind)) {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        }
         if (TCP_SERVER.equals(kind)) {
             host = host == null ? "0.0.0.0" : host;
             maxConnections = maxConnections == null ? 8 : maxConnections;
@@ -70,6 +80,9 @@ public record TransportConfig(
 
     /** Where the device is, for logs and status reasons: {@code host:port} or the serial port's path. */
     public String peer() {
+        if (DIRECTORY.equals(kind)) {
+            return path;
+        }
         return SERIAL.equals(kind) ? port : host + ":" + port;
     }
 }

@@ -18,6 +18,7 @@ final class TransportKinds {
             case "tcp-client" -> TransportKind.TCP_CLIENT;
             case "tcp-server" -> TransportKind.TCP_SERVER;
             case "serial" -> TransportKind.SERIAL;
+            case "directory" -> TransportKind.DIRECTORY;
             default -> null;
         };
     }

@@ -54,6 +54,7 @@ public final class DeviceHost {
             case TransportConfig.SERIAL -> new SerialLink(runtime, transport, driver, services.metrics());
             case TransportConfig.TCP_SERVER -> new TcpServerLink(runtime, transport, driver, services.serverChannel(),
                     services.metrics());
+            case TransportConfig.DIRECTORY -> new DirectoryLink(runtime, transport, driver);
             default -> new TcpClientLink(runtime, transport, driver, services.clientChannel(), services.metrics());
         };
     }
@@ -62,6 +63,7 @@ public final class DeviceHost {
         return switch (transport.kind()) {
             case TransportConfig.SERIAL -> "opening " + transport.peer();
             case TransportConfig.TCP_SERVER -> "starting to listen on " + transport.peer();
+            case TransportConfig.DIRECTORY -> "starting to watch " + transport.peer();
             default -> "connecting to " + transport.peer();
         };
     }

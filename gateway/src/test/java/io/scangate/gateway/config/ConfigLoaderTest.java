@@ -145,4 +145,22 @@ class ConfigLoaderTest {
         assertThat(e.problems()).singleElement().asString()
                 .startsWith("devices[0].transport.kind: driver 'vm250' cannot run over 'tcp-server'");
     }
+
+    @Test
+    void aDropDirectoryNeedsAPathAndKeepsItsKeysToItself() {
+        String yaml = """
+                site: s
+                gatewayId: g
+                devices:
+                  - {id: export, driver: n42, lane: l1, transport: {kind: directory, pollInterval: 10ms, port: 1}}
+                  - {id: rpm, driver: vm250, lane: l2, transport: {kind: tcp-client, host: h, port: 1600, path: /x}}
+                """;
+
+        ConfigException e = problems(yaml);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.path: required for directory"))
+                .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.pollInterval: PT0.01S is too short"))
+                .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport: host and port are not for kind: directory"))
+                .anySatisfy(p -> assertThat(p).startsWith("devices[1].transport: path and pollInterval are only for kind: directory"));
+    }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param maxDocumentBytes largest document accepted between its framing bytes (default 8 MiB); a larger
  *     one is skipped up to its end and reported ({@code document_too_large})
- * @param framing how documents are delimited on the stream (default {@code STX_ETX}, the only one so far)
+ * @param framing how documents are delimited on the stream: {@code STX_ETX} (default, TCP) or
+ *     {@code PER_CONNECTION} (one document per connection; use it with a {@code directory} transport)
  * @param maxChannelsPerSpectrum most channels one spectrum may have after CountedZeroes decompression
  *     (default 65536); a spectrum over it is dropped and reported ({@code spectrum_too_large}), so that a
  *     few bytes of "0 4000000000" cannot exhaust memory

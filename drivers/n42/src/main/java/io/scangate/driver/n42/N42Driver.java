@@ -31,7 +31,9 @@ public final class N42Driver implements Driver {
 
     @Override
     public void initPipeline(ChannelPipeline pipeline) {
-        pipeline.addLast(FRAMER, new StxEtxFramer(device, config.maxDocumentBytes()));
+        pipeline.addLast(FRAMER, config.framing() == N42Framing.PER_CONNECTION
+                ? new PerConnectionFramer(device, config.maxDocumentBytes())
+                : new StxEtxFramer(device, config.maxDocumentBytes()));
         pipeline.addLast(DOCUMENTS, new DocumentHandler(this));
     }
 

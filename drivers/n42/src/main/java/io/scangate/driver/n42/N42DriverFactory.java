@@ -29,7 +29,7 @@ public final class N42DriverFactory implements DriverFactory<N42Config> {
 
     @Override
     public Set<TransportKind> transports() {
-        return EnumSet.of(TransportKind.TCP_CLIENT);
+        return EnumSet.of(TransportKind.TCP_CLIENT, TransportKind.DIRECTORY);
     }
 
     @Override
