@@ -44,7 +44,7 @@ class N42ConfigTest {
         }
         assertThat(factories).singleElement().satisfies(factory -> {
             assertThat(factory.configType()).isEqualTo(N42Config.class);
-            assertThat(factory.transports()).containsExactly(TransportKind.TCP_CLIENT);
+            assertThat(factory.transports()).containsExactlyInAnyOrder(TransportKind.TCP_CLIENT, TransportKind.DIRECTORY);
         });
     }
 }
