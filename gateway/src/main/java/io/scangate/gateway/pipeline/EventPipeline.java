@@ -8,7 +8,6 @@ import io.scangate.proto.v1.DeviceRef;
 import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,10 +38,10 @@ public final class EventPipeline {
         this.retryDelay = retryDelay;
     }
 
-    /** Completes the envelope. Event ids are random UUIDs: unique without coordination, stable once journalled. */
+    /** Completes the envelope. Event ids are UUIDv7: unique without coordination, stable once journalled. */
     public Envelope stamp(Envelope.Builder message, DeviceRef device, Instant receivedAt) {
         return message
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(EventIds.next(receivedAt.toEpochMilli()).toString())
                 .setGatewayId(gatewayId)
                 .setBootEpoch(bootEpoch)
                 .setSequence(sequence.incrementAndGet())
