@@ -1,5 +1,6 @@
 package io.scangate.driver.n42;
 
+import io.scangate.driver.testkit.CanonicalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -58,14 +59,14 @@ class GoldenDocumentTest {
 
     private static void assertEvents(Path document, DriverHarness harness) throws IOException {
         List<String> actual = harness.device().events().stream()
-                .map(GoldenJson::event).map(GoldenJson::canonical).toList();
+                .map(GoldenJson::event).map(CanonicalJson::of).toList();
         Path expectedFile = document.resolveSibling(name(document) + ".expected.json");
         if (!Files.exists(expectedFile)) {
             fail("missing " + expectedFile.getFileName() + "; the driver produced:\n" + String.join(",\n", actual));
         }
         List<String> expected = new ArrayList<>();
         for (JsonNode event : GoldenJson.JSON.readTree(expectedFile.toFile())) {
-            expected.add(GoldenJson.canonical(event));
+            expected.add(CanonicalJson.of(event));
         }
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(harness.device().frames()).isEqualTo(1);

@@ -19,7 +19,6 @@ import io.scangate.proto.v1.Spectrum;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -174,30 +173,5 @@ final class GoldenJson {
 
     private static String time(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).toString();
-    }
-
-    /** Keys sorted and whole numbers as integers, so that equal JSON prints equally and diffs read well. */
-    static String canonical(JsonNode node) {
-        return normalised(node).toString();
-    }
-
-    private static JsonNode normalised(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode sorted = JSON.createObjectNode();
-            Map<String, JsonNode> fields = new TreeMap<>();
-            node.properties().forEach(entry -> fields.put(entry.getKey(), normalised(entry.getValue())));
-            fields.forEach(sorted::set);
-            return sorted;
-        }
-        if (node.isArray()) {
-            ArrayNode array = JSON.createArrayNode();
-            node.forEach(element -> array.add(normalised(element)));
-            return array;
-        }
-        if (node.isNumber() && node.doubleValue() == Math.rint(node.doubleValue())
-                && Math.abs(node.doubleValue()) < 1e15) {
-            return JSON.valueToTree(node.longValue());
-        }
-        return node;
     }
 }

@@ -1,5 +1,6 @@
 package io.scangate.driver.n42;
 
+import io.scangate.driver.testkit.CanonicalJson;
 import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +64,7 @@ class N42OverTcpTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> device.emitted().stream().anyMatch(Envelope::hasRadiationScan));
         List<String> expected = new ArrayList<>(expected("background"));
         expected.addAll(expected("alarm-cs137"));
-        assertThat(device.events()).map(GoldenJson::event).map(GoldenJson::canonical)
+        assertThat(device.events()).map(GoldenJson::event).map(CanonicalJson::of)
                 .containsExactlyElementsOf(expected);
     }
 
@@ -121,7 +122,7 @@ class N42OverTcpTest {
     private static List<String> expected(String name) throws Exception {
         List<String> events = new ArrayList<>();
         for (JsonNode event : GoldenJson.JSON.readTree(golden(name + ".expected.json").toFile())) {
-            events.add(GoldenJson.canonical(event));
+            events.add(CanonicalJson.of(event));
         }
         return events;
     }

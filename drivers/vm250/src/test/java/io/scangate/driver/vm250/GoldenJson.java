@@ -13,7 +13,6 @@ import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.RadiationScan;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -172,33 +171,5 @@ final class GoldenJson {
 
     private static JsonNode rounded(double value) {
         return Double.isNaN(value) ? JSON.nullNode() : JSON.valueToTree(Math.round(value * 100) / 100.0);
-    }
-
-    /**
-     * A form in which equal JSON prints equally: keys sorted, whole numbers as integers (so that 5 and
-     * 5.0 match), so that test failures show a readable diff.
-     */
-    static String canonical(JsonNode node) {
-        return normalised(node).toString();
-    }
-
-    private static JsonNode normalised(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode sorted = JSON.createObjectNode();
-            Map<String, JsonNode> fields = new TreeMap<>();
-            node.properties().forEach(entry -> fields.put(entry.getKey(), normalised(entry.getValue())));
-            fields.forEach(sorted::set);
-            return sorted;
-        }
-        if (node.isArray()) {
-            ArrayNode array = JSON.createArrayNode();
-            node.forEach(element -> array.add(normalised(element)));
-            return array;
-        }
-        if (node.isNumber() && node.doubleValue() == Math.rint(node.doubleValue())
-                && Math.abs(node.doubleValue()) < 1e15) {
-            return JSON.valueToTree(node.longValue());
-        }
-        return node;
     }
 }

@@ -1,5 +1,6 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.CanonicalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -58,7 +59,7 @@ class GoldenVectorTest {
                 DriverHarness harness = new DriverHarness().feed(Files.readAllBytes(lines))
                         .advance(AFTER_LAST_BYTE);
                 List<String> actual = harness.device().events().stream()
-                        .map(GoldenJson::event).map(GoldenJson::canonical).toList();
+                        .map(GoldenJson::event).map(CanonicalJson::of).toList();
                 assertThat(actual).containsExactlyElementsOf(canonicalLines(events));
             }));
         }
@@ -67,7 +68,7 @@ class GoldenVectorTest {
 
     private static void assertRecords(Path lines, DriverHarness harness) {
         List<String> expected = canonicalLines(sibling(lines, ".records.jsonl"));
-        List<String> actual = harness.records().stream().map(GoldenJson::record).map(GoldenJson::canonical).toList();
+        List<String> actual = harness.records().stream().map(GoldenJson::record).map(CanonicalJson::of).toList();
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(harness.device().decodeErrors()).isEmpty();
         assertThat(harness.device().frames()).isEqualTo(expected.size());
@@ -79,7 +80,7 @@ class GoldenVectorTest {
             for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
                     JsonNode node = GoldenJson.JSON.readTree(line);
-                    canonical.add(GoldenJson.canonical(node));
+                    canonical.add(CanonicalJson.of(node));
                 }
             }
             return canonical;

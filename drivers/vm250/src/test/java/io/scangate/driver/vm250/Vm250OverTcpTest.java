@@ -1,5 +1,6 @@
 package io.scangate.driver.vm250;
 
+import io.scangate.driver.testkit.CanonicalJson;
 import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,8 +69,8 @@ class Vm250OverTcpTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !scans().isEmpty());
         List<String> expected = Files.readAllLines(golden("normal-occupancy.events.jsonl")).stream()
-                .map(line -> GoldenJson.canonical(readTree(line))).toList();
-        assertThat(device.events()).map(GoldenJson::event).map(GoldenJson::canonical)
+                .map(line -> CanonicalJson.of(readTree(line))).toList();
+        assertThat(device.events()).map(GoldenJson::event).map(CanonicalJson::of)
                 .containsExactlyElementsOf(expected);
     }
 
