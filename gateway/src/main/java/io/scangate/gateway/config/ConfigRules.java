@@ -15,6 +15,7 @@ final class ConfigRules {
     /** Ids become MQTT topic levels and metric tags: keep them plain. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern TCP_PORT = Pattern.compile("[0-9]{1,5}");
+    private static final long MAX_DROP_FILE_BYTES = 1L << 30;
     /** Spelled as in the config file; the host maps them to the serial library's constants. */
     static final List<String> SERIAL_PARITIES = List.of("none", "even", "odd", "mark", "space");
     static final List<String> SERIAL_STOP_BITS = List.of("1", "1.5", "2");
@@ -112,8 +113,9 @@ final class ConfigRules {
         } else {
             tcpServer(p, key, t);
         }
-        if (!TransportConfig.DIRECTORY.equals(t.kind()) && (t.path() != null || t.pollInterval() != null)) {
-            p.add(key + ": path and pollInterval are only for kind: directory (remove them)");
+        if (!TransportConfig.DIRECTORY.equals(t.kind())
+                && (t.path() != null || t.pollInterval() != null || t.maxFileBytes() != null)) {
+            p.add(key + ": path, pollInterval and maxFileBytes are only for kind: directory (remove them)");
         }
         if (t.reconnectMin().isZero() || t.reconnectMin().isNegative() || t.reconnectMax().compareTo(t.reconnectMin()) < 0) {
             p.add(key + ".reconnectMin/reconnectMax: need 0 < reconnectMin <= reconnectMax");
@@ -129,6 +131,9 @@ final class ConfigRules {
         }
         if (t.pollInterval().toMillis() < 100) {
             p.add(key + ".pollInterval: " + t.pollInterval() + " is too short (at least 100ms)");
+        }
+        if (t.maxFileBytes().bytes() < 1 || t.maxFileBytes().bytes() > MAX_DROP_FILE_BYTES) {
+            p.add(key + ".maxFileBytes: " + t.maxFileBytes() + " is out of range (1B-1GiB; a file is read whole)");
         }
         if (t.host() != null || t.port() != null) {
             p.add(key + ": host and port are not for kind: directory (give path)");

@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param pollInterval directory only: how often the directory is listed (default 1s); a file is taken once
  *     its size and modification time held still for one interval, and moved to {@code processed/} under the
  *     directory once its messages are durable in the journal
+ * @param maxFileBytes directory only: the largest file taken (default 16MiB); a larger one is moved to
+ *     {@code rejected/} and counted, since reading it would hold it whole in memory
  */
 public record TransportConfig(
         String kind,
@@ -43,7 +45,8 @@ public record TransportConfig(
         String flowControl,
         Integer maxConnections,
         String path,
-        Duration pollInterval) {
+        Duration pollInterval,
+        DataSize maxFileBytes) {
 
     public static final String SERIAL = "serial";
     public static final String TCP_SERVER = "tcp-server";
@@ -66,6 +69,7 @@ public record TransportConfig(
         }
         if (DIRECTORY.equals(kind)) {
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            maxFileBytes = maxFileBytes == null ? DataSize.ofMebibytes(16) : maxFileBytes;
         }
         if (TCP_SERVER.equals(kind)) {
             host = host == null ? "0.0.0.0" : host;

@@ -137,6 +137,11 @@ final class DeviceRuntime implements DeviceContext {
         return status.reason();
     }
 
+    /** Decode errors the driver reported since start, so that a link can tell whether one input was clean. */
+    long decodeErrors() {
+        return decodeErrors;
+    }
+
     long pendingAppends() {
         return outbox.pending();
     }

@@ -16,6 +16,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.scangate.driver.Driver;
 import io.scangate.gateway.config.TransportConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,11 +38,14 @@ import org.slf4j.LoggerFactory;
  * {@code processed/} only when everything the driver emitted for it is durable in the journal: a crash
  * before that re-reads it (at least once, as everywhere else). Files are handled one at a time, in order of
  * modification time; names starting with '.' or ending in .tmp / .part are left alone (writers in progress).
+ * A file the driver could not fully decode, or one that is unreadable or over {@code maxFileBytes}, goes to
+ * {@code rejected/} instead, counted and logged with the reason, so that an operator finds it.
  */
 final class DirectoryLink implements DeviceLink {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryLink.class);
     static final String PROCESSED = "processed";
+    static final String REJECTED = "rejected";
 
     private record Seen(long size, long modified) {
     }
@@ -55,6 +59,7 @@ final class DirectoryLink implements DeviceLink {
     private Channel server;
     private ScheduledFuture<?> poller;
     private Path delivering;
+    private long decodeErrorsBefore;
     private boolean stopped;
     private boolean paused;
 
@@ -153,12 +158,19 @@ final class DirectoryLink implements DeviceLink {
     private void deliver(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(file);
         } catch (IOException e) {
             runtime.decodeError("unreadable_file", file + ": " + e.getMessage());
+            moveAside(file, REJECTED, "unreadable: " + e.getMessage());
+            return;
+        }
+        if (bytes == null) {
+            runtime.decodeError("file_too_large", file + " is larger than maxFileBytes " + transport.maxFileBytes());
+            moveAside(file, REJECTED, "larger than maxFileBytes " + transport.maxFileBytes());
             return;
         }
         delivering = file;
+        decodeErrorsBefore = runtime.decodeErrors();
         new Bootstrap().group(runtime.eventLoop()).channel(LocalChannel.class)
                 .handler(new ChannelInboundHandlerAdapter())
                 .connect(address).addListener((ChannelFutureListener) connected -> {
@@ -170,6 +182,18 @@ final class DirectoryLink implements DeviceLink {
                     connected.channel().writeAndFlush(Unpooled.wrappedBuffer(bytes))
                             .addListener(ChannelFutureListener.CLOSE);
                 });
+    }
+
+    /** The file's bytes, or null when it is over the limit: never more than the limit in memory, even if it grew. */
+    private byte[] readBounded(Path file) throws IOException {
+        long limit = transport.maxFileBytes().bytes();
+        if (Files.size(file) > limit) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            return bytes.length > limit ? null : bytes;
+        }
     }
 
     /** Last in a file's pipeline: once the driver has seen the whole file, wait until it is durable, then move it. */
@@ -186,18 +210,35 @@ final class DirectoryLink implements DeviceLink {
             return;
         }
         Path file = delivering;
+        delivering = null;
+        long errors = runtime.decodeErrors() - decodeErrorsBefore;
+        if (errors > 0) {
+            moveAside(file, REJECTED, "the driver reported " + errors + " decode error(s); what it could read was forwarded");
+        } else {
+            moveAside(file, PROCESSED, null);
+        }
+    }
+
+    /**
+     * Moves a handled file out of the watched directory, to {@code processed/} or, when it needs a person's
+     * look, to {@code rejected/}. A file that cannot be moved would be read again and again: stop watching
+     * and say why.
+     */
+    private void moveAside(Path file, String folder, String reason) {
+        lastSeen.remove(file);
         try {
-            Path processed = Files.createDirectories(directory.resolve(PROCESSED));
-            Files.move(file, processed.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            log.info("device={} event=file_processed file={}", runtime.device().getDeviceId(), file.getFileName());
+            Path target = Files.createDirectories(directory.resolve(folder));
+            Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            // Left in place, the file would be read again and its messages sent twice: stop watching and say why.
-            runtime.link(false, "cannot move " + file + " to " + PROCESSED + "/: " + e.getMessage());
+            runtime.link(false, "cannot move " + file + " to " + folder + "/: " + e.getMessage());
             stopped = true;
             return;
-        } finally {
-            lastSeen.remove(file);
-            delivering = null;
+        }
+        if (reason == null) {
+            log.info("device={} event=file_processed file={}", runtime.device().getDeviceId(), file.getFileName());
+        } else {
+            log.warn("device={} event=file_rejected file={} reason=\"{}\"", runtime.device().getDeviceId(),
+                    file.getFileName(), reason);
         }
     }
 }

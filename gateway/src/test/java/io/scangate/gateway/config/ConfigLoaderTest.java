@@ -161,6 +161,6 @@ class ConfigLoaderTest {
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.path: required for directory"))
                 .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.pollInterval: PT0.01S is too short"))
                 .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport: host and port are not for kind: directory"))
-                .anySatisfy(p -> assertThat(p).startsWith("devices[1].transport: path and pollInterval are only for kind: directory"));
+                .anySatisfy(p -> assertThat(p).startsWith("devices[1].transport: path, pollInterval and maxFileBytes are only for kind: directory"));
     }
 }
