@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,11 +51,17 @@ final class GatewayJvm implements AutoCloseable {
         Path config = workDir.resolve("gateway.yaml");
         Files.writeString(config, yamlWithoutOps + "\nops: {httpBind: 127.0.0.1, httpPort: " + opsPort + "}\n");
         Path log = workDir.resolve("gateway.log");
-        Process process = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString()))
+                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        // E.g. -XX:StartFlightRecording=filename=gw.jfr,settings=profile to see where the gateway's CPU goes.
+        String extra = System.getenv().getOrDefault("SCANGATE_BENCH_GATEWAY_JVM_OPTIONS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayJvm gateway = new GatewayJvm(process, opsPort, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -17,6 +17,10 @@ public final class GatewayMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // Per-event meters, found by two lookups on strings whose hash is cached instead of a joined key per call.
+    private final Map<String, Counter> frames = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> emitted = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> journalled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> deviceStates = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
@@ -28,7 +32,9 @@ public final class GatewayMetrics {
     }
 
     public void frameReceived(String device) {
-        counter("scangate.device.frames", "device", device).increment();
+        Counter counter = frames.get(device);
+        (counter != null ? counter
+                : frames.computeIfAbsent(device, d -> counter("scangate.device.frames", "device", d))).increment();
     }
 
     public void decodeError(String device, String reason) {
@@ -40,11 +46,11 @@ public final class GatewayMetrics {
     }
 
     public void eventEmitted(String device, String kind) {
-        counter("scangate.events.emitted", "device", device, "kind", kind).increment();
+        byKind(emitted, "scangate.events.emitted", device, kind).increment();
     }
 
     public void eventJournalled(String device, String kind) {
-        counter("scangate.events.journalled", "device", device, "kind", kind).increment();
+        byKind(journalled, "scangate.events.journalled", device, kind).increment();
     }
 
     /** The journal refused a single-attempt append; the driver refuses the result to the device. */
@@ -67,6 +73,13 @@ public final class GatewayMetrics {
                     .register(registry);
             return holder;
         }).set(state.getNumber());
+    }
+
+    private Counter byKind(Map<String, Map<String, Counter>> table, String name, String device, String kind) {
+        Map<String, Counter> kinds = table.computeIfAbsent(device, d -> new ConcurrentHashMap<>());
+        Counter counter = kinds.get(kind);
+        return counter != null ? counter
+                : kinds.computeIfAbsent(kind, k -> counter(name, "device", device, "kind", k));
     }
 
     private Counter counter(String name, String... tags) {

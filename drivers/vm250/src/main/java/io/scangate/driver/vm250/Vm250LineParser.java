@@ -18,11 +18,12 @@ public final class Vm250LineParser {
     static final String MISSING = "***";
 
     private static final Pattern TAG = Pattern.compile("[A-Z][A-Z0-9]{0,7}");
-    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
-    private static final Pattern COUNTER = Pattern.compile("\\d{1,18}");
+    private static final int COUNT_DIGITS = 9;
+    private static final int COUNTER_DIGITS = 18;
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
     /** Recorded "daily files" append the receive time of day as a last field. */
     private static final Pattern DAILY_FILE_TIME = Pattern.compile("\\d{2}-\\d{2}-\\d{2}\\.\\d{3}");
+    private static final int DAILY_FILE_TIME_LENGTH = "12-34-56.789".length();
     private static final int DETECTORS = 4;
 
     private Vm250LineParser() {
@@ -72,7 +73,8 @@ public final class Vm250LineParser {
         for (String part : parts) {
             fields.add(part.trim());
         }
-        if (!fields.isEmpty() && DAILY_FILE_TIME.matcher(fields.get(fields.size() - 1)).matches()) {
+        if (!fields.isEmpty() && fields.get(fields.size() - 1).length() == DAILY_FILE_TIME_LENGTH
+                && DAILY_FILE_TIME.matcher(fields.get(fields.size() - 1)).matches()) {
             fields.remove(fields.size() - 1);
         }
         return fields;
@@ -85,7 +87,7 @@ public final class Vm250LineParser {
             String field = fields.get(i);
             if (MISSING.equals(field)) {
                 counts.add(null);
-            } else if (COUNT.matcher(field).matches()) {
+            } else if (isDigits(field, COUNT_DIGITS)) {
                 counts.add(Integer.parseInt(field));
             } else {
                 throw new BadFieldsException("field " + (i + 1) + " is not a count: '" + field + "'");
@@ -137,10 +139,24 @@ public final class Vm250LineParser {
         if (mayBeMissing && MISSING.equals(field)) {
             return null;
         }
-        if (!COUNTER.matcher(field).matches()) {
+        if (!isDigits(field, COUNTER_DIGITS)) {
             throw new BadFieldsException("field " + (index + 1) + " is not a number: '" + field + "'");
         }
         return Long.parseLong(field);
+    }
+
+    /** 1 to {@code maxDigits} ASCII digits: every count line passes here, so no regular expression. */
+    private static boolean isDigits(String field, int maxDigits) {
+        if (field.isEmpty() || field.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Internal control flow: a known tag whose fields do not follow the protocol. */
