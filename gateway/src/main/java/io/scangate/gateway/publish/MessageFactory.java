@@ -6,7 +6,9 @@ import io.scangate.proto.v1.DeviceState;
 import io.scangate.proto.v1.DeviceStatus;
 import io.scangate.proto.v1.Envelope;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -24,6 +26,8 @@ public final class MessageFactory {
     public static final String GATEWAY_FAMILY = "GATEWAY";
     public static final int QOS = 1;
 
+    private static final Map<Envelope.BodyCase, String> TYPE_NAMES = typeNames();
+
     private final MqttSettings settings;
 
     public MessageFactory(MqttSettings settings) {
@@ -31,8 +35,9 @@ public final class MessageFactory {
     }
 
     /** A device envelope, sent with the exact journalled bytes so that retries are byte-identical. */
-    public MqttMessage forEnvelope(Envelope envelope, byte[] journalledPayload) {
-        return new MqttMessage(journalledPayload, QOS, false, properties(envelope));
+    MqttMessage forEnvelope(EnvelopeHeader header, byte[] journalledPayload) {
+        return new MqttMessage(journalledPayload, QOS, false,
+                properties(header.body(), header.eventId(), header.bootEpoch(), header.sequence()));
     }
 
     /** The retained birth message: this gateway is online. */
@@ -68,14 +73,28 @@ public final class MessageFactory {
 
     /** The MQTT 5 properties every scangate message carries. */
     public static MqttProperties properties(Envelope envelope) {
+        return properties(envelope.getBodyCase(), envelope.getEventId(), envelope.getBootEpoch(), envelope.getSequence());
+    }
+
+    private static MqttProperties properties(Envelope.BodyCase body, String eventId, long bootEpoch, long sequence) {
         MqttProperties properties = new MqttProperties();
         properties.setContentType(CONTENT_TYPE);
         properties.setPayloadFormat(false);
         properties.setUserProperties(List.of(
-                new UserProperty(PROPERTY_TYPE, TopicScheme.typeName(envelope)),
+                new UserProperty(PROPERTY_TYPE, TYPE_NAMES.get(body)),
                 new UserProperty(PROPERTY_SCHEMA, SCHEMA_VERSION),
-                new UserProperty(PROPERTY_EVENT_ID, envelope.getEventId()),
-                new UserProperty(PROPERTY_SEQUENCE, envelope.getBootEpoch() + "." + envelope.getSequence())));
+                new UserProperty(PROPERTY_EVENT_ID, eventId),
+                new UserProperty(PROPERTY_SEQUENCE, bootEpoch + "." + sequence)));
         return properties;
+    }
+
+    private static Map<Envelope.BodyCase, String> typeNames() {
+        Map<Envelope.BodyCase, String> names = new EnumMap<>(Envelope.BodyCase.class);
+        for (Envelope.BodyCase body : Envelope.BodyCase.values()) {
+            if (body != Envelope.BodyCase.BODY_NOT_SET) {
+                names.put(body, TopicScheme.typeName(body));
+            }
+        }
+        return names;
     }
 }

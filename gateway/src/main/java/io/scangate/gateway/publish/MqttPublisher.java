@@ -1,10 +1,10 @@
 package io.scangate.gateway.publish;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.gateway.retry.Backoff;
-import io.scangate.proto.v1.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +60,7 @@ public final class MqttPublisher implements Publisher {
     private final Journal journal;
     private final PublishMetrics metrics;
     private final TopicScheme topics;
+    private final DeviceTopics deviceTopics;
     private final MessageFactory messages;
     private final PublishableEntries publishable;
     private final Backoff retryBackoff;
@@ -98,6 +99,7 @@ public final class MqttPublisher implements Publisher {
         this.journal = journal;
         this.metrics = new PublishMetrics(registry);
         this.topics = new TopicScheme(settings.site(), settings.gatewayId());
+        this.deviceTopics = new DeviceTopics(topics);
         this.messages = new MessageFactory(settings);
         this.publishable = new PublishableEntries(journal, metrics);
         this.retryBackoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter);
@@ -209,22 +211,27 @@ public final class MqttPublisher implements Publisher {
 
     /** Returns false when the loop must stop taking for now (back-pressure, failure). */
     private boolean publish(JournalEntry entry) {
-        Envelope envelope = publishable.decodeOrDeadLetter(entry);
-        if (envelope == null) {
+        EnvelopeHeader header = publishable.decodeOrDeadLetter(entry);
+        if (header == null) {
             return true;
         }
-        String topic = topics.topicFor(envelope);
-        if ((long) entry.payload().length + topic.getBytes(StandardCharsets.UTF_8).length > maxPacketSize) {
-            publishable.deadLetter(entry, envelope.getDevice().getDeviceId(), "payload of " + entry.payload().length
+        String topic;
+        try {
+            topic = deviceTopics.topic(header.device(), header.body());
+        } catch (InvalidProtocolBufferException e) {
+            publishable.deadLetter(entry, "unknown", "unreadable device reference: " + e.getMessage());
+            return true;
+        }
+        if (!fitsInAPacket(entry.payload().length, topic)) {
+            publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), "payload of " + entry.payload().length
                     + " bytes exceeds the broker's maximum packet size " + maxPacketSize);
             return true;
         }
         int attempt = broker.id();
-        Instant receivedAt = envelope.hasReceiveTime() ? Instant.ofEpochSecond(
-                envelope.getReceiveTime().getSeconds(), envelope.getReceiveTime().getNanos()) : null;
+        Instant receivedAt = header.receiveTime();
         inFlight.put(entry.id(), new InFlight(entry.id(), attempt, receivedAt));
         try {
-            broker.client().publish(topic, messages.forEnvelope(envelope, entry.payload()), null,
+            broker.client().publish(topic, messages.forEnvelope(header, entry.payload()), null,
                     new AckListener(entry.id(), attempt));
             metrics.sent.increment();
             metrics.inFlight.set(inFlight.size());
@@ -243,10 +250,16 @@ public final class MqttPublisher implements Publisher {
             }
             metrics.failed.increment();
             log.warn("event=publish_failed id={} device={} topic={} reason={}", entry.id(),
-                    envelope.getDevice().getDeviceId(), topic, describe(e));
+                    DeviceTopics.deviceId(header.device()), topic, describe(e));
             scheduleRetry();
             return false;
         }
+    }
+
+    /** UTF-8 takes at most 3 bytes a char here, so the topic is encoded only when the payload is near the limit. */
+    private boolean fitsInAPacket(int payloadBytes, String topic) {
+        return payloadBytes + 3L * topic.length() <= maxPacketSize
+                || payloadBytes + (long) topic.getBytes(StandardCharsets.UTF_8).length <= maxPacketSize;
     }
 
     private void onAcked(long id, int attempt, int[] reasonCodes) {

@@ -23,30 +23,29 @@ final class PublishableEntries {
         this.metrics = metrics;
     }
 
-    /** The decoded envelope, or null when the entry was dead-lettered. */
-    Envelope decodeOrDeadLetter(JournalEntry entry) {
-        Envelope envelope;
+    /** The envelope's header, or null when the entry was dead-lettered. */
+    EnvelopeHeader decodeOrDeadLetter(JournalEntry entry) {
+        EnvelopeHeader header;
         try {
-            envelope = Envelope.parseFrom(entry.payload());
+            header = EnvelopeHeader.read(entry.payload());
         } catch (InvalidProtocolBufferException e) {
             deadLetter(entry, "unknown", "not a valid scangate.v1.Envelope: " + e.getMessage());
             return null;
         }
-        String device = envelope.getDevice().getDeviceId();
-        if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
-            deadLetter(entry, device, "envelope has no body");
+        if (header.body() == Envelope.BodyCase.BODY_NOT_SET) {
+            deadLetter(entry, DeviceTopics.deviceId(header.device()), "envelope has no body");
             return null;
         }
-        if (envelope.getEventId().isEmpty()) {
-            deadLetter(entry, device, "envelope has no event_id, consumers could not deduplicate it");
+        if (header.eventId().isEmpty()) {
+            deadLetter(entry, DeviceTopics.deviceId(header.device()),
+                    "envelope has no event_id, consumers could not deduplicate it");
             return null;
         }
-        return envelope;
+        return header;
     }
 
     void deadLetter(JournalEntry entry, String device, String reason) {
-        log.error("event=publish_dead_letter id={} lane={} device={} reason={}", entry.id(), entry.lane(),
-                device.isEmpty() ? "unknown" : device, reason);
+        log.error("event=publish_dead_letter id={} lane={} device={} reason={}", entry.id(), entry.lane(), device, reason);
         journal.deadLetter(entry.id(), reason);
         metrics.deadLettered.increment();
     }

@@ -26,14 +26,17 @@ public final class TopicScheme {
 
     /** The topic of a device envelope; the envelope must have a body. */
     public String topicFor(Envelope envelope) {
-        DeviceRef device = envelope.getDevice();
+        return devicePrefix(envelope.getDevice()) + kind(envelope.getBodyCase());
+    }
+
+    /** {@code scangate/v1/{site}/{lane}/{device}/}: every topic of one device starts so. */
+    public String devicePrefix(DeviceRef device) {
         String site = device.getSite().isEmpty() ? defaultSite : sanitise(device.getSite());
         String lane = sanitise(device.getLane());
         if (lane.equals(GATEWAY_LEVEL)) {
             lane = "_" + GATEWAY_LEVEL;
         }
-        return ROOT + '/' + site + '/' + lane + '/' + sanitise(device.getDeviceId()) + '/'
-                + kind(envelope.getBodyCase());
+        return ROOT + '/' + site + '/' + lane + '/' + sanitise(device.getDeviceId()) + '/';
     }
 
     /** Where this gateway's birth message and last will go (retained). */
@@ -57,11 +60,14 @@ public final class TopicScheme {
 
     /** The full protobuf name of the body's message, e.g. {@code scangate.v1.RadiationScan}. */
     public static String typeName(Envelope envelope) {
-        if (envelope.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
+        return typeName(envelope.getBodyCase());
+    }
+
+    static String typeName(Envelope.BodyCase body) {
+        if (body == Envelope.BodyCase.BODY_NOT_SET) {
             throw new IllegalArgumentException("envelope has no body");
         }
-        var field = Envelope.getDescriptor().findFieldByNumber(envelope.getBodyCase().getNumber());
-        return field.getMessageType().getFullName();
+        return Envelope.getDescriptor().findFieldByNumber(body.getNumber()).getMessageType().getFullName();
     }
 
     /**
