@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param pollInterval directory only: how often the directory is listed (default 1s); a file is taken once
  *     its size and modification time held still for one interval, and moved to {@code processed/} under the
  *     directory once its messages are durable in the journal
+ * @param tls tcp-server only: TLS for the connections devices make (e.g. an HTTPS webhook); absent = plain TCP
  */
 public record TransportConfig(
         String kind,
@@ -43,7 +44,8 @@ public record TransportConfig(
         String flowControl,
         Integer maxConnections,
         String path,
-        Duration pollInterval) {
+        Duration pollInterval,
+        TlsConfig tls) {
 
     public static final String SERIAL = "serial";
     public static final String TCP_SERVER = "tcp-server";
@@ -71,6 +73,15 @@ public record TransportConfig(
             host = host == null ? "0.0.0.0" : host;
             maxConnections = maxConnections == null ? 8 : maxConnections;
         }
+    }
+
+    /** Without TLS: the form every transport but a TLS server takes. */
+    public TransportConfig(String kind, String host, String port, Duration connectTimeout, Duration reconnectMin,
+                           Duration reconnectMax, Duration stablePeriod, Duration idleTimeout, Integer baudRate,
+                           Integer dataBits, String parity, String stopBits, String flowControl,
+                           Integer maxConnections, String path, Duration pollInterval) {
+        this(kind, host, port, connectTimeout, reconnectMin, reconnectMax, stablePeriod, idleTimeout, baudRate, dataBits,
+                parity, stopBits, flowControl, maxConnections, path, pollInterval, null);
     }
 
     /** The TCP port of a tcp-client or tcp-server device; the configuration was checked, so it is a number. */

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * POSTs reads to the gateway's webhook with the JDK's HTTP client, as a portal does: a 503 is retried after
@@ -13,19 +14,31 @@ import java.time.Duration;
  */
 public final class HttpOcrPortal implements OcrPortal {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
     private final URI webhook;
     private final String bearerToken;
     private final int maxAttempts;
     private final Duration maxRetryDelay;
 
-    /** @param bearerToken null for none */
-    public HttpOcrPortal(URI webhook, String bearerToken, int maxAttempts, Duration maxRetryDelay) {
+    /**
+     * @param bearerToken null for none
+     * @param tls for an https webhook whose certificate the JDK's default trust store does not know; null = default
+     */
+    public HttpOcrPortal(URI webhook, String bearerToken, int maxAttempts, Duration maxRetryDelay, SSLContext tls) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            client.sslContext(tls);
+        }
+        this.http = client.build();
         this.webhook = webhook;
         this.bearerToken = bearerToken;
         this.maxAttempts = maxAttempts;
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public HttpOcrPortal(URI webhook, String bearerToken, int maxAttempts, Duration maxRetryDelay) {
+        this(webhook, bearerToken, maxAttempts, maxRetryDelay, null);
     }
 
     public HttpOcrPortal(URI webhook) {
