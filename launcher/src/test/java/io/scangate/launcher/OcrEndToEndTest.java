@@ -18,6 +18,7 @@ import io.scangate.simulator.ocr.OcrPortal;
 import io.scangate.simulator.ocr.OcrReadGenerator;
 import io.scangate.simulator.ocr.PortalRead;
 import io.scangate.simulator.ocr.SimulatedRead;
+import io.scangate.simulator.ocr.TcpOcrPortal;
 import io.scangate.simulator.ocr.VehicleGenerator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,6 +97,46 @@ class OcrEndToEndTest {
                     .until(() -> gateway.metric("scangate_device_decode_errors_total{device=\"ocr-gate-3\",reason=\"invalid_json\"") == 1);
             assertThat(backEnd.byKind("raw")).extracting(r -> r.envelope().getRawRecord().getTag()).contains("ocr-read");
             assertThat(gateway.alive()).isTrue();
+        }
+    }
+
+    @Test
+    void tcpLinesArriveOnceEachAndABadLineIsKeptRaw(@TempDir Path dir) throws Exception {
+        int port = GatewayProcess.freePort();
+        String yaml = yaml("tcp://unused", port, dir).replace("framing: HTTP, path: /ocr/reads, maxBodyBytes: 16384",
+                "framing: TCP, maxLineBytes: 2048");
+        try (MosquittoBroker broker = MosquittoBroker.start();
+             CountingSubscriber backEnd = CountingSubscriber.connect(broker.uri(), "ocr-tcp-back-end", "scangate/v1/#");
+             GatewayProcess gateway = GatewayProcess.start(dir, yaml.replace("tcp://unused", broker.uri()), "256m")) {
+            OcrReadGenerator engine = new OcrReadGenerator(OcrFaults.realistic().scaled(4), 21);
+            VehicleGenerator traffic = new VehicleGenerator(22);
+            List<PortalRead> sent = new ArrayList<>();
+            try (OcrPortal portal = await("the gateway listens").atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> new TcpOcrPortal("127.0.0.1", port), p -> true)) {
+                for (int i = 0; i < 100; i++) {
+                    SimulatedRead simulated = engine.read(traffic.next(), "lane-3", START.plusSeconds(60L * i));
+                    if (simulated.read().isPresent()) {
+                        portal.send(simulated.read().get());
+                        sent.add(simulated.read().get());
+                    }
+                    if (i == 50) {
+                        portal.sendRaw("readId=broken;lane=lane-3;time=not-a-time");
+                    }
+                }
+            }
+            await("every line at the back-end").atMost(Duration.ofMinutes(1))
+                    .until(() -> readsById(backEnd).keySet().containsAll(sent.stream().map(PortalRead::readId).toList()));
+            Map<String, List<Envelope>> received = readsById(backEnd);
+            assertThat(received).hasSize(sent.size());
+            for (PortalRead read : sent) {
+                assertThat(received.get(read.readId()).stream().map(Envelope::getEventId).distinct()).hasSize(1);
+                assertThat(received.get(read.readId()).get(0).getConveyanceId().getContainersList())
+                        .extracting(ContainerCode::getCode)
+                        .containsExactlyElementsOf(read.containers().stream().map(PortalRead.Container::code).toList());
+            }
+            await("the bad line kept raw").atMost(Duration.ofSeconds(10)).until(() -> backEnd.byKind("raw").stream()
+                    .anyMatch(r -> r.envelope().getRawRecord().getPayload().toStringUtf8().startsWith("readId=broken")));
+            assertThat(gateway.metric("scangate_device_decode_errors_total{device=\"ocr-gate-3\",reason=\"invalid_read\"")).isEqualTo(1);
         }
     }
 
