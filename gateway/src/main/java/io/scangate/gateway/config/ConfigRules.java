@@ -113,6 +113,9 @@ final class ConfigRules {
         } else {
             tcpServer(p, key, t);
         }
+        if (!TransportConfig.TCP_SERVER.equals(t.kind()) && t.tls() != null) {
+            p.add(key + ".tls: only for kind: tcp-server (remove it)");
+        }
         if (!TransportConfig.DIRECTORY.equals(t.kind())
                 && (t.path() != null || t.pollInterval() != null || t.maxFileBytes() != null)) {
             p.add(key + ": path, pollInterval and maxFileBytes are only for kind: directory (remove them)");
@@ -150,6 +153,9 @@ final class ConfigRules {
             p.add(key + ".maxConnections: " + t.maxConnections() + " is out of range (1-1024)");
         }
         serialKeysAreMistakes(p, key, t, "tcp-server");
+        if (t.tls() != null) {
+            p.addAll(t.tls().problems(key + ".tls"));
+        }
     }
 
     private static void tcpClient(List<String> p, String key, TransportConfig t) {

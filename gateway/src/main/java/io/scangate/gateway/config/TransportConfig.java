@@ -28,6 +28,7 @@ import java.time.Duration;
  *     directory once its messages are durable in the journal
  * @param maxFileBytes directory only: the largest file taken (default 16MiB); a larger one is moved to
  *     {@code rejected/} and counted, since reading it would hold it whole in memory
+ * @param tls tcp-server only: TLS for the connections devices make (e.g. an HTTPS webhook); absent = plain TCP
  */
 public record TransportConfig(
         String kind,
@@ -46,7 +47,8 @@ public record TransportConfig(
         Integer maxConnections,
         String path,
         Duration pollInterval,
-        DataSize maxFileBytes) {
+        DataSize maxFileBytes,
+        TlsConfig tls) {
 
     public static final String SERIAL = "serial";
     public static final String TCP_SERVER = "tcp-server";

@@ -10,10 +10,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
 import io.scangate.driver.Driver;
 import io.scangate.gateway.config.TransportConfig;
 import io.scangate.gateway.metrics.GatewayMetrics;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,7 @@ final class TcpServerLink implements DeviceLink {
     private final Class<? extends ServerChannel> channelType;
     private final Reconnects rebinds;
     private final ChannelGroup connections;
+    private final SslContext tls;
     private Channel listener;
     private boolean stopped;
     private boolean paused;
@@ -45,6 +50,19 @@ final class TcpServerLink implements DeviceLink {
         this.channelType = channelType;
         this.rebinds = new Reconnects(runtime, transport, metrics);
         this.connections = new DefaultChannelGroup(runtime.eventLoop());
+        this.tls = tlsContext(transport);
+    }
+
+    /** Loaded once per device; start-up validation loaded the same files already, so failing here is a bug. */
+    private static SslContext tlsContext(TransportConfig transport) {
+        if (transport.tls() == null) {
+            return null;
+        }
+        try {
+            return transport.tls().serverContext();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("transport.tls: cannot load: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -92,6 +110,10 @@ final class TcpServerLink implements DeviceLink {
                         }
                         connections.add(connection);
                         connection.pipeline().addLast("connection-log", new ConnectionLog());
+                        if (tls != null) {
+                            connection.pipeline().addLast("tls", tls.newHandler(connection.alloc()));
+                            connection.pipeline().addLast("tls-failures", new TlsFailures());
+                        }
                         driver.initPipeline(connection.pipeline());
                         connection.pipeline().addLast("guard", new ExceptionGuard(runtime));
                     }
@@ -117,6 +139,19 @@ final class TcpServerLink implements DeviceLink {
                 rebinds.schedule(reason, this::bind);
             }
         });
+    }
+
+    /** A failed handshake or a record that does not decrypt is bad input from the device: counted, connection closed. */
+    private final class TlsFailures extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof SSLException || cause.getCause() instanceof SSLException) {
+                runtime.decodeError("tls_failed", ctx.channel().remoteAddress() + ": " + cause.getMessage());
+                ctx.close();
+            } else {
+                ctx.fireExceptionCaught(cause);
+            }
+        }
     }
 
     /** One line per connection in the log, so that an operator can follow a scanner's transfers. */

@@ -34,7 +34,7 @@ final class SerialFixture implements AutoCloseable {
         DeviceRef ref = DeviceRef.newBuilder().setDeviceId("lane1-rpm").setLane("lane1").setDriver("lines").build();
         this.runtime = new DeviceRuntime(ref, loop.next(), Clock.systemUTC(), pipeline, metrics, NoBlobStore.INSTANCE);
         this.transport = new TransportConfig("serial", null, pair.gatewayEnd().toString(), null,
-                Duration.ofMillis(20), Duration.ofMillis(200), null, null, 115_200, null, null, null, null, null, null, null, null);
+                Duration.ofMillis(20), Duration.ofMillis(200), null, null, 115_200, null, null, null, null, null, null, null, null, null);
         this.link = onLoop(() -> new SerialLink(runtime, transport, driver, metrics));
     }
 

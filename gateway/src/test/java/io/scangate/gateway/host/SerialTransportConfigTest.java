@@ -54,7 +54,7 @@ class SerialTransportConfigTest {
         assertThat(s.flowControl()).isEqualTo(SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED);
         assertThat(s.describe()).isEqualTo("115200 7E1.5 flow=rts-cts");
         assertThat(SerialPortSettings.of(new TransportConfig("serial", null, "/dev/ttyS1", null, null, null, null, null,
-                null, null, "mark", "2", "xon-xoff", null, null, null, null)).describe()).isEqualTo("9600 8M2 flow=xon-xoff");
+                null, null, "mark", "2", "xon-xoff", null, null, null, null, null)).describe()).isEqualTo("9600 8M2 flow=xon-xoff");
     }
 
     @Test

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulate devices: scangate connects to them as it would to real ones.",
         subcommands = {Vm250Command.class, Vm250SerialCommand.class, ReplayCommand.class, AspectModbusCommand.class,
-                N42Command.class})
+                N42Command.class, OcrCommand.class})
 public final class SimCommand implements Runnable {
 
     @Spec
