@@ -33,10 +33,12 @@ public final class OcrDriver implements Driver {
     @Override
     public void initPipeline(ChannelPipeline pipeline) {
         if (config.framing() == OcrFraming.HTTP) {
+            ReadGate gate = new ReadGate();
+            pipeline.addLast("ocr-read-gate", gate);
             pipeline.addLast("http-codec", new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
             pipeline.addLast("http-keep-alive", new HttpServerKeepAliveHandler());
             pipeline.addLast("http-body", new BodyLimit(config.maxBodyBytes(), device));
-            pipeline.addLast("ocr-webhook", new WebhookHandler(this, config, bearerToken));
+            pipeline.addLast("ocr-webhook", new WebhookHandler(this, config, bearerToken, gate));
         } else {
             pipeline.addLast("ocr-lines", new LineBasedFrameDecoder(config.maxLineBytes(), true, true));
             pipeline.addLast("ocr-reads", new LineHandler(this));

@@ -34,13 +34,15 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
 
     private final OcrDriver driver;
+    private final ReadGate gate;
     private final OcrConfig config;
     private final byte[] bearerToken;
     private CompletableFuture<Void> lastAnswer = CompletableFuture.completedFuture(null);
     private int pending;
 
-    WebhookHandler(OcrDriver driver, OcrConfig config, String bearerToken) {
+    WebhookHandler(OcrDriver driver, OcrConfig config, String bearerToken, ReadGate gate) {
         this.driver = driver;
+        this.gate = gate;
         this.config = config;
         this.bearerToken = bearerToken == null ? null : bearerToken.getBytes(StandardCharsets.UTF_8);
     }
@@ -51,7 +53,7 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         CompletionStage<FullHttpResponse> answer = answer(request);
         pending++;
         if (pending >= config.maxPendingRequests()) {
-            ctx.channel().config().setAutoRead(false);
+            gate.hold();
         }
         lastAnswer = lastAnswer.thenCombine(answer, (previous, response) -> response)
                 .thenAccept(response -> {
@@ -61,7 +63,7 @@ final class WebhookHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     }
                     ctx.writeAndFlush(response);
                     if (pending == config.maxPendingRequests() - 1) {
-                        ctx.channel().config().setAutoRead(true);
+                        gate.release();
                     }
                 });
     }
