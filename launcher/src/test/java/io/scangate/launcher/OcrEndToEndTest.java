@@ -89,6 +89,7 @@ class OcrEndToEndTest {
                 assertThat(copies.stream().map(Envelope::getEventId).distinct()).as("events of %s", read.readId()).hasSize(1);
                 Envelope envelope = copies.get(0);
                 assertThat(envelope.getDevice().getLane()).isEqualTo("lane-3");
+                assertThat(envelope.getDevice().getFamily()).as("the driver's family").isEqualTo("OCR");
                 assertThat(Instant.ofEpochSecond(envelope.getDeviceTime().getSeconds(), envelope.getDeviceTime().getNanos()))
                         .isEqualTo(read.time());
                 assertRead(read, envelope.getConveyanceId(), truthByReadId.get(read.readId()));
@@ -190,7 +191,6 @@ class OcrEndToEndTest {
                 devices:
                   - id: ocr-gate-3
                     driver: ocr
-                    family: OCR
                     lane: lane-3
                     transport: {kind: tcp-server, host: 127.0.0.1, port: %d}
                     params: {framing: HTTP, path: /ocr/reads, maxBodyBytes: 16384}

@@ -18,6 +18,13 @@ public interface DriverFactory<C extends DriverConfig> {
     /** One line for {@code scangate drivers} and error messages. */
     String description();
 
+    /**
+     * The device family its devices report unless the configuration says otherwise, e.g.
+     * {@code RADIATION_PORTAL}, {@code XRAY}, {@code OCR}: back-ends and the lane correlator tell devices
+     * apart by it.
+     */
+    String family();
+
     /** The class {@code params:} binds to. It must have defaults for every optional key. */
     Class<C> configType();
 

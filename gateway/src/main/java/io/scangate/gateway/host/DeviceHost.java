@@ -30,7 +30,7 @@ public final class DeviceHost {
         DeviceConfig c = bound.config();
         DeviceRef ref = DeviceRef.newBuilder()
                 .setDeviceId(c.id())
-                .setFamily(Objects.requireNonNullElse(c.family(), "RADIATION_PORTAL"))
+                .setFamily(Objects.requireNonNullElse(c.family(), bound.factory().family()))
                 .setVendor(Objects.requireNonNullElse(c.vendor(), ""))
                 .setModel(Objects.requireNonNullElse(c.model(), ""))
                 .setDriver(bound.factory().type())

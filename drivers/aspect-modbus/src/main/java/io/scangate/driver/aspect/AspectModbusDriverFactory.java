@@ -23,6 +23,11 @@ public final class AspectModbusDriverFactory implements DriverFactory<AspectModb
     }
 
     @Override
+    public String family() {
+        return "RADIATION_PORTAL";
+    }
+
+    @Override
     public Class<AspectModbusConfig> configType() {
         return AspectModbusConfig.class;
     }

@@ -24,6 +24,11 @@ public final class DicosDriverFactory implements DriverFactory<DicosConfig> {
     }
 
     @Override
+    public String family() {
+        return "XRAY";
+    }
+
+    @Override
     public Class<DicosConfig> configType() {
         return DicosConfig.class;
     }

@@ -23,6 +23,11 @@ public final class N42DriverFactory implements DriverFactory<N42Config> {
     }
 
     @Override
+    public String family() {
+        return "RADIATION_PORTAL";
+    }
+
+    @Override
     public Class<N42Config> configType() {
         return N42Config.class;
     }

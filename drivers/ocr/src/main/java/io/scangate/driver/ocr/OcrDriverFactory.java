@@ -23,6 +23,11 @@ public final class OcrDriverFactory implements DriverFactory<OcrConfig> {
     }
 
     @Override
+    public String family() {
+        return "OCR";
+    }
+
+    @Override
     public Class<OcrConfig> configType() {
         return OcrConfig.class;
     }

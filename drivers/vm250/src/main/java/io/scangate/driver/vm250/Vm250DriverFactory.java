@@ -23,6 +23,11 @@ public final class Vm250DriverFactory implements DriverFactory<Vm250Config> {
     }
 
     @Override
+    public String family() {
+        return "RADIATION_PORTAL";
+    }
+
+    @Override
     public Class<Vm250Config> configType() {
         return Vm250Config.class;
     }
