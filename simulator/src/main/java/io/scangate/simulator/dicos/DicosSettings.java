@@ -98,7 +98,8 @@ public record DicosSettings(String host, int port, String callingAe, String call
         return DicomUids.CT.equals(imageSopClass) || DicomUids.DICOS_CT.equals(imageSopClass) ? "CT" : "DX";
     }
 
-    ScuAssociation.Settings association(List<String> sopClasses) {
+    /** What {@link ScuAssociation#open} needs to offer these SOP classes (plus Verification) to the target. */
+    public ScuAssociation.Settings association(List<String> sopClasses) {
         return new ScuAssociation.Settings(host, port, callingAe, calledAe, sopClasses, transferSyntaxes,
                 maxPduLength, Duration.ofSeconds(10), responseTimeout);
     }

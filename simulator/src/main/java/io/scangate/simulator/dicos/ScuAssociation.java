@@ -128,20 +128,30 @@ public final class ScuAssociation implements Closeable {
      * written, then waits for the response.
      */
     public StoreResult store(String sopClassUid, String sopInstanceUid, DatasetSource dataset) throws IOException {
+        return store(sopClassUid, sopInstanceUid, dataset, true);
+    }
+
+    /**
+     * As {@link #store(String, String, DatasetSource)}; without {@code hashDataset} the result's
+     * {@code datasetSha256} is empty, and the sender spends no CPU on it (the ingest benchmark measures the
+     * receiver, not the simulator's bookkeeping).
+     */
+    public StoreResult store(String sopClassUid, String sopInstanceUid, DatasetSource dataset, boolean hashDataset)
+            throws IOException {
         UpperLayer.AcceptedContext context = requireContext(sopClassUid);
         int messageId = nextMessageId++;
         sendCommand(context.id(), CommandSets.storeRequest(messageId, sopClassUid, sopInstanceUid));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = hashDataset ? sha256() : null;
         CountingOutputStream counted = null;
         try (PDataOutputStream fragments = new PDataOutputStream(out, context.id(), false, peerMaxPdu)) {
-            counted = new CountingOutputStream(new DigestOutputStream(fragments, sha256));
+            counted = new CountingOutputStream(hashDataset ? new DigestOutputStream(fragments, sha256) : fragments);
             dataset.writeTo(counted, !DicomUids.IMPLICIT_VR_LITTLE_ENDIAN.equals(context.transferSyntax()));
         } catch (IOException e) {
             throw lostWhileSending(sopInstanceUid, counted == null ? 0 : counted.count(), e);
         }
         CommandSets.Response response = awaitResponse(CommandSets.C_STORE_RSP, messageId);
         return new StoreResult(sopClassUid, sopInstanceUid, response.status(), response.errorComment(),
-                counted.count(), HexFormat.of().formatHex(sha256.digest()), context.transferSyntax());
+                counted.count(), hashDataset ? HexFormat.of().formatHex(sha256.digest()) : "", context.transferSyntax());
     }
 
     /** A-RELEASE (PS3.8 7.2): waits for A-RELEASE-RP, then closes the connection. */
