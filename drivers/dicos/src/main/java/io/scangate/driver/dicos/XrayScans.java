@@ -27,10 +27,12 @@ final class XrayScans {
             Tags.INSTANCE_NUMBER, Tags.PATIENT_ID, Tags.DEVICE_SERIAL_NUMBER, Tags.SOFTWARE_VERSIONS,
             Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION, Tags.NUMBER_OF_FRAMES, Tags.TIMEZONE_OFFSET_FROM_UTC,
             Tags.STUDY_DATE, Tags.STUDY_TIME, Tags.ACQUISITION_DATE_TIME, Tags.ACQUISITION_DATE,
-            Tags.ACQUISITION_TIME);
+            Tags.ACQUISITION_TIME, Tags.OPERATORS_NAME, Tags.TDR_TYPE, Tags.THREAT_DETECTION_ALGORITHM_AND_VERSION,
+            Tags.ALARM_DECISION, Tags.ALARM_DECISION_TIME, Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
 
     /** US values among them: binary, written out as numbers (not as their two bytes taken for text). */
-    private static final Set<Integer> BINARY_US = Set.of(Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION);
+    private static final Set<Integer> BINARY_US = Set.of(Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION,
+            Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
 
     private XrayScans() {
     }
