@@ -1,12 +1,14 @@
 package io.scangate.driver.dicos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.scangate.proto.v1.Detection;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.Verdict;
 import io.scangate.proto.v1.XrayScan;
+import io.scangate.simulator.dicos.AssociationRejectedException;
 import io.scangate.simulator.dicos.DicomUids;
 import io.scangate.simulator.dicos.DicosScanner;
 import io.scangate.simulator.dicos.DicosScenario;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The simulated scanner against the driver, both written from the standard apart: a dual-energy scan and
  * its alarm report on one association become image scans and a report whose detections name the images'
- * blobs; the same in implicit VR.
+ * blobs; the same in implicit VR; the driver's rejections reach the scanner with their reasons.
  */
 class SimulatedScannerTest {
 
@@ -37,6 +39,23 @@ class SimulatedScannerTest {
     @Test
     void theSameInImplicitVr(@TempDir Path dir) throws Exception {
         assertScanAndReport(dir, List.of(DicomUids.IMPLICIT_VR_LITTLE_ENDIAN));
+    }
+
+    @Test
+    void rejectionsByTheDriverAreNamedByTheScanner(@TempDir Path dir) throws Exception {
+        DicosConfig onlyScanner1 = new DicosConfig(null, List.of("SCANNER1"), null, null, null, null, null);
+        try (ScpHarness scp = new ScpHarness(onlyScanner1, dir.resolve("blobs"), 1L << 20)) {
+            DicosSettings settings = DicosSettings.defaults("127.0.0.1", scp.port());
+
+            assertThatThrownBy(() -> new DicosScanner(settings.withAeTitles("INTRUDER", "SCANGATE")).echo())
+                    .isInstanceOf(AssociationRejectedException.class)
+                    .hasMessage("association rejected (permanent): service user: calling AE title not recognized"
+                            + " [result 1, source 1, reason 3]");
+            assertThatThrownBy(() -> new DicosScanner(settings.withAeTitles("SCANNER1", "PACS")).echo())
+                    .isInstanceOf(AssociationRejectedException.class)
+                    .hasMessageContaining("called AE title not recognized [result 1, source 1, reason 7]");
+            assertThat(new DicosScanner(settings).echo()).isZero();
+        }
     }
 
     private static void assertScanAndReport(Path dir, List<String> transferSyntaxes) throws Exception {
