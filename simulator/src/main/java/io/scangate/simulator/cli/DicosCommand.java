@@ -1,6 +1,7 @@
 package io.scangate.simulator.cli;
 
 import io.scangate.simulator.dicos.DicomUids;
+import io.scangate.simulator.dicos.DicosScenario;
 import io.scangate.simulator.dicos.DicosScanner;
 import io.scangate.simulator.dicos.DicosSettings;
 import java.io.PrintWriter;
@@ -80,13 +81,19 @@ public final class DicosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DicosSettings settings = DicosSettings.defaults(host, port)
-                .withAeTitles(callingAe, calledAe)
-                .withScans(scans, rate, acceleration)
-                .withImages(sopClassUid(), views, !singleEnergy, rows, columns)
-                .withReports(tdrShare, alarmShare)
-                .withTransferSyntaxes(transferSyntaxes())
-                .withSeed(seed);
+        DicosSettings settings;
+        try {
+            settings = DicosSettings.defaults(host, port)
+                    .withAeTitles(callingAe, calledAe)
+                    .withScans(scans, rate, acceleration)
+                    .withImages(sopClassUid(), views, !singleEnergy, rows, columns)
+                    .withReports(tdrShare, alarmShare)
+                    .withTransferSyntaxes(transferSyntaxes())
+                    .withSeed(seed);
+            new DicosScenario(settings).next();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         DicosScanner scanner = new DicosScanner(settings);
         if (echoOnly) {

@@ -59,4 +59,15 @@ class DicosCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--sop-class: dicos-dx, dx or ct, not mr");
     }
+
+    @Test
+    void impossibleImagesAndSharesAreUsageErrors() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SimCommand()).setErr(new PrintWriter(err, true));
+
+        assertThat(cli.execute("dicos", "--rows", "70000")).isEqualTo(2);
+        assertThat(cli.execute("dicos", "--tdr-share", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("rows and columns: 1-65535 (US), got 70000 x 3072")
+                .contains("tdr-share and alarm-share: 0..1");
+    }
 }
