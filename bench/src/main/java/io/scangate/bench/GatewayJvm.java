@@ -105,6 +105,10 @@ final class GatewayJvm implements AutoCloseable {
         return peakHeap.get();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

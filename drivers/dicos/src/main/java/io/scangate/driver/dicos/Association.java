@@ -1,16 +1,27 @@
 package io.scangate.driver.dicos;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What one connection negotiated, shared by its handlers: the accepted presentation contexts, the peer's
- * identity and limits, and how many DIMSE operations still owe the peer a response (a release or an idle
- * abort waits for them). Used on the connection's event loop only.
+ * identity and limits, how many DIMSE operations still owe the peer a response (a release or an idle
+ * abort waits for them), and the images stored so far (by SOP Instance UID, for threat reports). Used on
+ * the connection's event loop only.
  */
 final class Association {
 
+    /** Images remembered per association, for the TDRs that follow them: a scanner sends a scan at a time. */
+    static final int MAX_REMEMBERED_IMAGES = 256;
+
     private final Map<Integer, PresentationContext> contexts = new HashMap<>();
+    private final Map<String, String> storedImages = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_REMEMBERED_IMAGES;
+        }
+    };
     private String callingAeTitle = "";
     private String calledAeTitle = "";
     private long peerMaxPduBytes;
@@ -45,6 +56,16 @@ final class Association {
     /** The peer's maximum length received; 0 means unlimited. */
     long peerMaxPduBytes() {
         return peerMaxPduBytes;
+    }
+
+    /** An instance stored on this association, so that a later threat report can name its image by SHA-256. */
+    void stored(String sopInstanceUid, String sha256) {
+        storedImages.put(sopInstanceUid, sha256);
+    }
+
+    /** The SHA-256 of an instance stored earlier on this association, or null. */
+    String storedSha256(String sopInstanceUid) {
+        return storedImages.get(sopInstanceUid);
     }
 
     void operationStarted() {

@@ -1,41 +1,35 @@
 package io.scangate.driver.dicos;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The top-level values a {@link DatasetScanner} kept, by tag, and where the pixel data sits.
+ * The top-level values a {@link DatasetScanner} kept, by tag, the captured sequences (those of a DICOS
+ * threat detection report), and where the pixel data sits.
  *
+ * @param sequences captured top-level sequences by tag, their items with the nested values kept
+ * @param droppedItems sequence items not captured because {@link DatasetScanner#MAX_CAPTURED_ITEMS} were
  * @param pixelDataOffset offset of the Pixel Data value from the start of the dataset, -1 when absent
  * @param pixelDataLength its length, -1 when absent or encapsulated
  * @param datasetBytes length of the whole dataset
  */
-record DatasetAttributes(Map<Integer, byte[]> values, long pixelDataOffset, long pixelDataLength,
-        long datasetBytes) {
+record DatasetAttributes(Map<Integer, byte[]> values, Map<Integer, List<DatasetItem>> sequences, int droppedItems,
+        long pixelDataOffset, long pixelDataLength, long datasetBytes) {
 
     /** A text value without its padding (trailing spaces or NUL), or "" when absent. */
     String string(int tag) {
-        byte[] raw = values.get(tag);
-        if (raw == null) {
-            return "";
-        }
-        int end = raw.length;
-        while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == 0)) {
-            end--;
-        }
-        // Latin-1 keeps every byte; exact character sets (0008,0005) matter for names, not for these values.
-        return new String(raw, 0, end, StandardCharsets.ISO_8859_1).strip();
+        return DatasetItem.text(values.get(tag));
     }
 
     /** An US value (binary little endian), or 0 when absent or not two bytes. */
     int unsignedShort(int tag) {
-        byte[] raw = values.get(tag);
-        if (raw == null || raw.length != 2) {
-            return 0;
-        }
-        return (raw[0] & 0xFF) | (raw[1] & 0xFF) << 8;
+        return DatasetItem.unsignedShort(values.get(tag));
+    }
+
+    /** The items of a captured top-level sequence, empty when absent. */
+    List<DatasetItem> items(int sequenceTag) {
+        return sequences.getOrDefault(sequenceTag, List.of());
     }
 
     /** The values of a multi-valued DS, skipping any that is not a number. */

@@ -32,6 +32,7 @@ final class StoreOperation {
     }
 
     static final String DATASET_UNREADABLE = "dataset_unreadable";
+    static final String TDR_TRUNCATED = "tdr_truncated";
 
     private static final Logger log = LoggerFactory.getLogger(StoreOperation.class);
 
@@ -107,6 +108,12 @@ final class StoreOperation {
         return writer.commit()
                 .thenComposeAsync(blob -> {
                     Envelope.Builder message = XrayScans.message(dataset, blob, fileMetaBytes, context, association, zone);
+                    association.stored(command.affectedSopInstanceUid(), blob.sha256());
+                    if (dataset.droppedItems() > 0) {
+                        device.decodeError(TDR_TRUNCATED, "SOP instance " + command.affectedSopInstanceUid() + ": "
+                                + dataset.droppedItems() + " sequence items beyond " + DatasetScanner.MAX_CAPTURED_ITEMS
+                                + " not mapped (the stored file keeps them)");
+                    }
                     log.info("device={} calling_ae={} event=image_stored sop_instance={} sha256={} bytes={}",
                             deviceId(), association.callingAeTitle(), command.affectedSopInstanceUid(),
                             blob.sha256(), blob.sizeBytes());

@@ -1,6 +1,7 @@
 package io.scangate.driver.dicos;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The dataset attributes the driver reads (PS3.6 keywords), as {@code group << 16 | element}. */
 final class Tags {
@@ -37,6 +38,30 @@ final class Tags {
     static final int BITS_ALLOCATED = 0x00280100;
     static final int BITS_STORED = 0x00280101;
     static final int PIXEL_REPRESENTATION = 0x00280103;
+    static final int OPERATORS_NAME = 0x00081070;
+    static final int REFERENCED_INSTANCE_SEQUENCE = 0x0008114A;
+    static final int REFERENCED_SOP_CLASS_UID = 0x00081150;
+    static final int REFERENCED_SOP_INSTANCE_UID = 0x00081155;
+
+    // DICOS (NEMA IIC 1) attributes, group 4010; names and VRs as in dcmtk's dicom.dic.
+    static final int THREAT_ROI_BASE = 0x40101004;
+    static final int THREAT_ROI_EXTENTS = 0x40101005;
+    static final int POTENTIAL_THREAT_OBJECT_ID = 0x40101010;
+    static final int THREAT_SEQUENCE = 0x40101011;
+    static final int THREAT_CATEGORY = 0x40101012;
+    static final int THREAT_CATEGORY_DESCRIPTION = 0x40101013;
+    static final int ATD_ASSESSMENT_FLAG = 0x40101015;
+    static final int ATD_ASSESSMENT_PROBABILITY = 0x40101016;
+    static final int BOUNDING_POLYGON = 0x4010101D;
+    static final int TDR_TYPE = 0x40101027;
+    static final int THREAT_DETECTION_ALGORITHM_AND_VERSION = 0x40101029;
+    static final int ALARM_DECISION_TIME = 0x4010102B;
+    static final int ALARM_DECISION = 0x40101031;
+    static final int NUMBER_OF_TOTAL_OBJECTS = 0x40101033;
+    static final int NUMBER_OF_ALARM_OBJECTS = 0x40101034;
+    static final int PTO_REPRESENTATION_SEQUENCE = 0x40101037;
+    static final int ATD_ASSESSMENT_SEQUENCE = 0x40101038;
+
     static final int PIXEL_DATA = 0x7FE00010;
 
     static final int ITEM = 0xFFFEE000;
@@ -76,7 +101,26 @@ final class Tags {
             Map.entry(PIXEL_SPACING, "PixelSpacing"),
             Map.entry(BITS_ALLOCATED, "BitsAllocated"),
             Map.entry(BITS_STORED, "BitsStored"),
-            Map.entry(PIXEL_REPRESENTATION, "PixelRepresentation"));
+            Map.entry(PIXEL_REPRESENTATION, "PixelRepresentation"),
+            Map.entry(OPERATORS_NAME, "OperatorsName"),
+            Map.entry(TDR_TYPE, "TDRType"),
+            Map.entry(THREAT_DETECTION_ALGORITHM_AND_VERSION, "ThreatDetectionAlgorithmAndVersion"),
+            Map.entry(ALARM_DECISION_TIME, "AlarmDecisionTime"),
+            Map.entry(ALARM_DECISION, "AlarmDecision"),
+            Map.entry(NUMBER_OF_TOTAL_OBJECTS, "NumberOfTotalObjects"),
+            Map.entry(NUMBER_OF_ALARM_OBJECTS, "NumberOfAlarmObjects"));
+
+    /** Top-level sequences whose items are captured: the TDR's potential threat objects. */
+    static final Set<Integer> CAPTURED_SEQUENCES = Set.of(THREAT_SEQUENCE);
+
+    /** Sequences captured inside captured items: PTO representations, ATD assessments, image references. */
+    static final Set<Integer> CAPTURED_IN_ITEMS = Set.of(PTO_REPRESENTATION_SEQUENCE, ATD_ASSESSMENT_SEQUENCE,
+            REFERENCED_INSTANCE_SEQUENCE);
+
+    /** Values kept inside captured items. */
+    static final Set<Integer> WANTED_IN_ITEMS = Set.of(POTENTIAL_THREAT_OBJECT_ID, THREAT_CATEGORY,
+            THREAT_CATEGORY_DESCRIPTION, ATD_ASSESSMENT_FLAG, ATD_ASSESSMENT_PROBABILITY, BOUNDING_POLYGON,
+            THREAT_ROI_BASE, THREAT_ROI_EXTENTS, REFERENCED_SOP_CLASS_UID, REFERENCED_SOP_INSTANCE_UID);
 
     private Tags() {
     }

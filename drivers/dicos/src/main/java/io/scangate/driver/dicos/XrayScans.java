@@ -10,12 +10,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps one stored instance to an {@link XrayScan}: one message per C-STORE, with the stored Part-10 file as
  * its single {@link ImageRef}. {@code scan_id} is the SOP Instance UID (stable across resends; study and
- * series carry the grouping of views and energies). A DICOS TDR is mapped the same way here; its
- * decisions and detections are phase 2.
+ * series carry the grouping of views and energies). A DICOS TDR is mapped the same way, plus its
+ * decisions and detections ({@link ThreatReports}).
  */
 final class XrayScans {
 
@@ -26,7 +27,12 @@ final class XrayScans {
             Tags.INSTANCE_NUMBER, Tags.PATIENT_ID, Tags.DEVICE_SERIAL_NUMBER, Tags.SOFTWARE_VERSIONS,
             Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION, Tags.NUMBER_OF_FRAMES, Tags.TIMEZONE_OFFSET_FROM_UTC,
             Tags.STUDY_DATE, Tags.STUDY_TIME, Tags.ACQUISITION_DATE_TIME, Tags.ACQUISITION_DATE,
-            Tags.ACQUISITION_TIME);
+            Tags.ACQUISITION_TIME, Tags.OPERATORS_NAME, Tags.TDR_TYPE, Tags.THREAT_DETECTION_ALGORITHM_AND_VERSION,
+            Tags.ALARM_DECISION, Tags.ALARM_DECISION_TIME, Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
+
+    /** US values among them: binary, written out as numbers (not as their two bytes taken for text). */
+    private static final Set<Integer> BINARY_US = Set.of(Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION,
+            Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
 
     private XrayScans() {
     }
@@ -60,8 +66,12 @@ final class XrayScans {
                 .addImages(image);
         for (int tag : EXTRA_ATTRIBUTES) {
             if (dataset.has(tag)) {
-                scan.putAttributes(Tags.WANTED.get(tag), dataset.string(tag));
+                String value = BINARY_US.contains(tag) ? Integer.toString(dataset.unsignedShort(tag)) : dataset.string(tag);
+                scan.putAttributes(Tags.WANTED.get(tag), value);
             }
+        }
+        if (ThreatReports.isReport(dataset)) {
+            ThreatReports.map(dataset, zone, association::storedSha256, scan);
         }
         scan.putAttributes("SOPClassName", Uids.STORAGE.getOrDefault(context.abstractSyntax(), context.abstractSyntax()));
         scan.putAttributes("CallingAETitle", association.callingAeTitle());

@@ -93,6 +93,37 @@ class DatasetScannerTest {
         assertThatThrownBy(() -> scan(false, out.toByteArray(), 10)).isInstanceOf(MalformedDatasetException.class);
     }
 
+    @Test
+    void threatSequenceItemsBeyondTheCaptureLimitAreCountedNotKept() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        implicit(out, 0x4010, 0x1011, UNDEFINED, new byte[0]);
+        int items = DatasetScanner.MAX_CAPTURED_ITEMS + 76;
+        for (int i = 0; i < items; i++) {
+            implicit(out, 0xFFFE, 0xE000, 10, new byte[0]);
+            implicit(out, 0x4010, 0x1010, 2, new byte[] {(byte) i, (byte) (i >>> 8)});
+        }
+        implicit(out, 0xFFFE, 0xE0DD, 0, new byte[0]);
+        text(out, 0x4010, 0x1031, "ALARM");
+
+        DatasetAttributes attributes = scan(false, out.toByteArray(), 4096);
+
+        assertThat(attributes.items(Tags.THREAT_SEQUENCE)).hasSize(DatasetScanner.MAX_CAPTURED_ITEMS);
+        assertThat(attributes.items(Tags.THREAT_SEQUENCE).get(3).unsignedShort(Tags.POTENTIAL_THREAT_OBJECT_ID)).isEqualTo(3);
+        assertThat(attributes.droppedItems()).isEqualTo(76);
+        assertThat(attributes.string(Tags.ALARM_DECISION)).isEqualTo("ALARM");
+    }
+
+    @Test
+    void anElementRunningPastTheEndOfItsItemIsMalformed() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        implicit(out, 0x4010, 0x1011, 18, new byte[0]);
+        implicit(out, 0xFFFE, 0xE000, 10, new byte[0]);
+        implicit(out, 0x4010, 0x1012, 4, "ABCD".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> scan(false, out.toByteArray(), 3)).isInstanceOf(MalformedDatasetException.class)
+                .hasMessageContaining("past the end of its item");
+    }
+
     private static DatasetAttributes scan(boolean explicitVr, byte[] bytes, int piece) throws Exception {
         DatasetScanner scanner = new DatasetScanner(explicitVr);
         for (int from = 0; from < bytes.length; from += piece) {
