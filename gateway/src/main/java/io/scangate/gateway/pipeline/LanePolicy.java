@@ -15,6 +15,7 @@ public final class LanePolicy {
             case RADIATION_SCAN -> envelope.getRadiationScan().getGammaAlarm()
                     || envelope.getRadiationScan().getNeutronAlarm() ? Lane.ALARM : Lane.RESULT;
             case XRAY_SCAN, CONVEYANCE_ID -> Lane.RESULT;
+            case INSPECTION -> envelope.getInspection().getRadiation().getAlarm() ? Lane.ALARM : Lane.RESULT;
             case DEVICE_STATUS -> alarming(envelope.getDeviceStatus().getState()) ? Lane.ALARM : Lane.RESULT;
             case RADIATION_MEASUREMENT, DEVICE_SETUP, RAW_RECORD, BODY_NOT_SET -> Lane.TELEMETRY;
         };
