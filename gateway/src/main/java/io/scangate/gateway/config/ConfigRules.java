@@ -55,6 +55,9 @@ final class ConfigRules {
             name(p, key + ".lane", d.lane(), "the lane the device watches, e.g. lane1");
             transport(p, key + ".transport", d.transport());
         }
+        Set<String> lanes = new HashSet<>();
+        c.devices().stream().filter(d -> d != null && d.lane() != null).forEach(d -> lanes.add(d.lane()));
+        p.addAll(c.correlation().validate(lanes));
         return p;
     }
 
