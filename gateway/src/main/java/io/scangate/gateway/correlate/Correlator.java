@@ -89,11 +89,14 @@ public final class Correlator {
     /** Publishes what is due (settled, past deadline); runs every {@code sweepInterval}. */
     public void sweep() {
         Instant now = clock.instant();
+        boolean changed = false;
         for (LaneWindow window : windows.values()) {
-            window.sweep(now);
-            metrics.open(window.settings().lane(), window.openVehicles().size());
+            changed |= window.sweep(now);
+            metrics.open(window.settings().lane(), window.openCount());
         }
-        stateChanged();
+        if (changed) {
+            stateChanged();
+        }
     }
 
     /**

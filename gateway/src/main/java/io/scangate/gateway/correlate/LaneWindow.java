@@ -38,6 +38,7 @@ final class LaneWindow {
     private final Deque<LaneVehicle> recent = new ArrayDeque<>();
     private long evicted;
     private long forgotten;
+    private long publications;
 
     LaneWindow(LaneSettings lane, String site, Emitter emitter) {
         this.lane = lane;
@@ -98,8 +99,13 @@ final class LaneWindow {
         return true;
     }
 
-    /** Publishes what is due: settled vehicles, deadlines, pending amendments; forgets what can no longer be amended. */
-    void sweep(Instant now) {
+    /**
+     * Publishes what is due: settled vehicles, deadlines, pending amendments; forgets what can no longer be amended.
+     * Returns whether anything changed.
+     */
+    boolean sweep(Instant now) {
+        int before = open.size() + recent.size();
+        long publishedBefore = publications;
         for (LaneVehicle v : List.copyOf(open)) {
             if (v.settleAt != null && !now.isBefore(v.settleAt)) {
                 close(v, "all parts in", now);
@@ -117,6 +123,7 @@ final class LaneWindow {
                 || !now.isBefore(recent.peekFirst().publishedAt.plus(lane.amendFor())))) {
             forget(recent.pollFirst(), now);
         }
+        return publications != publishedBefore || open.size() + recent.size() != before;
     }
 
     /** Closes every open vehicle now (orderly stop), stating why its missing parts are missing. */
@@ -130,6 +137,10 @@ final class LaneWindow {
                 publish(v, "late part", now);
             }
         }
+    }
+
+    int openCount() {
+        return open.size();
     }
 
     List<LaneVehicle> openVehicles() {
@@ -216,6 +227,7 @@ final class LaneWindow {
         int revision = v.draft.getRevision() + 1;
         Inspection inspection = Inspections.build(v, lane, revision, closedBy);
         v.lastEventId = emitter.emit(lane, inspection);
+        publications++;
         v.draft.setRevision(revision);
         v.published = true;
         v.publishedAt = now;
