@@ -3,11 +3,13 @@ package io.scangate.gateway.config;
 import io.scangate.gateway.correlate.CorrelationSettings;
 import io.scangate.gateway.correlate.ExpectedPart;
 import io.scangate.gateway.correlate.LaneSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,7 +45,8 @@ public record CorrelationConfig(Integer maxOpenPerLane, Integer maxRecentPerLane
         List<LaneSettings> out = new ArrayList<>();
         for (LaneCorrelationConfig lane : lanes) {
             List<ExpectedPart> parts = lane.parts().stream()
-                    .map(p -> new ExpectedPart(LaneSettings.parsePart(p.kind()), p.after(), p.tolerance())).toList();
+                    .map(p -> new ExpectedPart(LaneSettings.parsePart(p.kind()), p.after(), p.tolerance(),
+                            Set.copyOf(p.devices()))).toList();
             out.add(new LaneSettings(lane.lane(), parts, lane.deadline(), lane.settle(), maxOpenPerLane,
                     maxRecentPerLane, amendFor));
         }
@@ -51,9 +54,17 @@ public record CorrelationConfig(Integer maxOpenPerLane, Integer maxRecentPerLane
         return new CorrelationSettings(out, sweepInterval, state);
     }
 
-    /** Problems as {@code key: problem (fix)}; {@code deviceLanes} are the lanes devices are configured in. */
-    List<String> validate(Set<String> deviceLanes) {
+    /** Problems as {@code key: problem (fix)}; {@code laneOfDevice} maps each configured device id to its lane. */
+    List<String> validate(Map<String, String> laneOfDevice) {
+        Set<String> deviceLanes = new HashSet<>(laneOfDevice.values());
         List<String> p = new ArrayList<>();
+        if (stateFile != null) {
+            Path parent = Path.of(stateFile).toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                p.add("correlation.stateFile: the directory of " + stateFile + " does not exist (create it, or leave"
+                        + " stateFile out to keep the state in the journal directory)");
+            }
+        }
         if (maxOpenPerLane < 1 || maxOpenPerLane > 10_000) {
             p.add("correlation.maxOpenPerLane: " + maxOpenPerLane + " is out of range (1-10000)");
         }
@@ -82,12 +93,12 @@ public record CorrelationConfig(Integer maxOpenPerLane, Integer maxRecentPerLane
                 p.add(key + ".lane: no device is in lane '" + lane.lane() + "' (device lanes: "
                         + String.join(", ", deviceLanes.stream().sorted().toList()) + ")");
             }
-            parts(p, key, lane);
+            parts(p, key, lane, laneOfDevice);
         }
         return p;
     }
 
-    private static void parts(List<String> p, String key, LaneCorrelationConfig lane) {
+    private static void parts(List<String> p, String key, LaneCorrelationConfig lane, Map<String, String> laneOfDevice) {
         if (lane.parts().isEmpty()) {
             p.add(key + ".parts: required, the parts in passage order (e.g. [{kind: conveyance}, {kind: radiation,"
                     + " after: 8s, tolerance: 6s}, {kind: xray, after: 40s, tolerance: 10s}])");
@@ -106,6 +117,12 @@ public record CorrelationConfig(Integer maxOpenPerLane, Integer maxRecentPerLane
                 p.add(pk + ".kind: '" + part.kind() + "' is not a part (use conveyance, radiation or xray)");
             } else if (!kinds.add(part.kind())) {
                 p.add(pk + ".kind: '" + part.kind() + "' is listed twice (one entry per kind)");
+            }
+            for (String device : part.devices()) {
+                if (!lane.lane().equals(laneOfDevice.get(device))) {
+                    p.add(pk + ".devices: '" + device + "' is not a device of lane '" + lane.lane()
+                            + "' (list ids of devices whose lane is " + lane.lane() + ")");
+                }
             }
             if (j == 0 && !part.after().isZero()) {
                 p.add(pk + ".after: the first part is the reference of the others (set 0s or leave it out)");
@@ -148,11 +165,14 @@ public record CorrelationConfig(Integer maxOpenPerLane, Integer maxRecentPerLane
      * @param kind {@code conveyance} (OCR), {@code radiation} (RPM) or {@code xray}
      * @param after expected time from the previous part (device time where the device gives it, else receive time)
      * @param tolerance how far the real time may be from the expected one
+     * @param devices the device ids that deliver this part (default: every device of the lane); results of
+     *     other devices are published on their own and counted as ignored
      */
-    public record PartConfig(String kind, Duration after, Duration tolerance) {
+    public record PartConfig(String kind, Duration after, Duration tolerance, List<String> devices) {
         public PartConfig {
             after = after == null ? Duration.ZERO : after;
             tolerance = tolerance == null ? Duration.ofSeconds(10) : tolerance;
+            devices = devices == null ? List.of() : List.copyOf(devices);
         }
     }
 }

@@ -50,10 +50,10 @@ final class LaneWindow {
         return lane;
     }
 
-    /** Joins a journalled part; false when this lane does not expect parts of its kind. */
+    /** Joins a journalled part; false when this lane does not expect parts of its kind from its device. */
     boolean accept(Part part, Instant now) {
         int k = lane.indexOf(part.kind());
-        if (k < 0) {
+        if (k < 0 || !lane.parts().get(k).from(part.envelope().getDevice().getDeviceId())) {
             return false;
         }
         LaneVehicle sameStudy = findStudy(part.studyUid());

@@ -106,6 +106,20 @@ class CorrelationConfigTest {
     }
 
     @Test
+    void partDevicesMustBeDevicesOfTheLaneAndTheStateFileDirectoryMustExist() {
+        String yaml = LANE1.replace("- {kind: conveyance}", "- {kind: conveyance, devices: [lane1-rpm, lane2-ocr]}")
+                .replace("maxOpenPerLane: 32", "maxOpenPerLane: 32\n  stateFile: /nonexistent-dir/state.bin");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.parse(yaml));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "correlation.stateFile: the directory of /nonexistent-dir/state.bin does not exist (create it, or leave"
+                        + " stateFile out to keep the state in the journal directory)",
+                "correlation.lanes[0].parts[0].devices: 'lane2-ocr' is not a device of lane 'lane1' (list ids of devices"
+                        + " whose lane is lane1)");
+    }
+
+    @Test
     void anUnknownKeyInALaneIsNamed() {
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> loader.parse(LANE1.replace("settle: 5s", "settle: 5s\n      window: 2m")));

@@ -247,6 +247,20 @@ class LaneWindowTest {
         assertThat(after.published.get(1).getSupersedesEventId()).isEqualTo(out.eventIds.get(0));
     }
 
+    @Test
+    void onlyTheConfiguredDevicesOfAPartAreJoined() {
+        LaneSettings base = LaneParts.lane(8);
+        List<ExpectedPart> parts = new java.util.ArrayList<>(base.parts());
+        ExpectedPart conveyance = parts.get(0);
+        parts.set(0, new ExpectedPart(conveyance.part(), conveyance.after(), conveyance.tolerance(), java.util.Set.of("lane1-lpr")));
+        window = new LaneWindow(new LaneSettings(base.lane(), parts, base.deadline(), base.settle(), 8, 16, base.amendFor()),
+                "port", out);
+
+        assertThat(window.accept(conveyance(0, "A"), at(1))).as("from lane1-ocr, not listed").isFalse();
+        assertThat(window.accept(radiation(8, false), at(18))).isTrue();
+        assertThat(window.openVehicles()).hasSize(1);
+    }
+
     private Inspection single() {
         assertThat(out.published).hasSize(1);
         return out.published.get(0);
