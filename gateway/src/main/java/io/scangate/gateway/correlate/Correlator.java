@@ -69,20 +69,28 @@ public final class Correlator {
         log.info("component=correlator state=started lanes={}", windows.keySet());
     }
 
-    /** The gateway's hook: called (on any thread) with every envelope once it is durable in the journal. */
+    /**
+     * The gateway's hook: called (on any thread, inside the journal's completion of a device's append) with every
+     * envelope once it is durable. It never throws: a failure here must not stall that device's outbox.
+     */
     public void journalled(Envelope envelope) {
-        LaneWindow window = windows.get(envelope.getDevice().getLane());
-        if (window == null || envelope.getBodyCase() == Envelope.BodyCase.INSPECTION) {
-            return;
-        }
-        Part part = Part.of(envelope);
-        if (part == null) {
-            return;
-        }
-        if (executor.inEventLoop()) {
-            accept(window, part);
-        } else {
-            executor.execute(() -> accept(window, part));
+        try {
+            LaneWindow window = windows.get(envelope.getDevice().getLane());
+            if (window == null || envelope.getBodyCase() == Envelope.BodyCase.INSPECTION) {
+                return;
+            }
+            Part part = Part.of(envelope);
+            if (part == null) {
+                return;
+            }
+            if (executor.inEventLoop()) {
+                accept(window, part);
+            } else {
+                executor.execute(() -> accept(window, part));
+            }
+        } catch (RuntimeException e) {
+            log.error("component=correlator event_id={} reason=correlation_failed detail=\"{}\" action=published_alone",
+                    envelope.getEventId(), e.toString());
         }
     }
 
