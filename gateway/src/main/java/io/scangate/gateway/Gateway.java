@@ -11,6 +11,8 @@ import io.scangate.driver.BlobStore;
 import io.scangate.gateway.config.BoundDevice;
 import io.scangate.gateway.config.GatewayConfig;
 import io.scangate.gateway.config.LoadedConfig;
+import io.scangate.gateway.correlate.Correlator;
+import io.scangate.gateway.correlate.JournalSink;
 import io.scangate.gateway.host.DeviceHost;
 import io.scangate.gateway.host.HostServices;
 import io.scangate.gateway.journal.Journal;
@@ -48,13 +50,15 @@ public final class Gateway implements AutoCloseable {
     private final List<DeviceHost> devices;
     private final ExecutorService blobIo;
     private final long bootEpoch;
+    private final Correlator correlator;
     private EventLoopGroup opsGroup;
     private OpsHttpServer ops;
 
     private Gateway(GatewayConfig config, PrometheusMeterRegistry registry, Journal journal, Publisher publisher,
                     EventLoopGroup group, ExecutorService blobIo, BackPressure backPressure, List<DeviceHost> devices,
-                    long bootEpoch) {
+                    long bootEpoch, Correlator correlator) {
         this.config = config;
+        this.correlator = correlator;
         this.registry = registry;
         this.journal = journal;
         this.publisher = publisher;
@@ -89,19 +93,34 @@ public final class Gateway implements AutoCloseable {
                 backPressure::journalFull, Duration.ofMillis(200));
         HostServices services = new HostServices(c.site(), clock, pipeline, metrics, blobs,
                 Transports.clientChannel(), Transports.serverChannel());
+        Correlator correlator = startCorrelator(c, pipeline, group, clock, registry);
         for (BoundDevice device : loaded.devices()) {
             devices.add(DeviceHost.start(device, group.next(), services));
         }
         backPressure.start(group.next(), 100);
 
         Gateway gateway = new Gateway(c, registry, journal, publisher, group, blobIo, backPressure,
-                List.copyOf(devices), bootEpoch);
+                List.copyOf(devices), bootEpoch, correlator);
         if (c.ops().httpPort() >= 0) {
             gateway.startOps();
         }
         log.info("component=gateway state=started gateway={} site={} devices={} boot_epoch={} ops_port={}",
                 c.gatewayId(), c.site(), devices.size(), bootEpoch, gateway.opsPort());
         return gateway;
+    }
+
+    /** The lane correlator observes what is durable and journals its inspections; null when no lane is configured. */
+    private static Correlator startCorrelator(GatewayConfig c, EventPipeline pipeline, EventLoopGroup group, Clock clock,
+                                              PrometheusMeterRegistry registry) {
+        if (c.correlation().lanes().isEmpty()) {
+            return null;
+        }
+        var executor = group.next();
+        Correlator correlator = new Correlator(c.correlation().toSettings(Path.of(c.journal().directory())), c.site(),
+                executor, clock, new JournalSink(pipeline, c.site(), executor, clock), registry);
+        correlator.start();
+        pipeline.onJournalled(correlator::journalled);
+        return correlator;
     }
 
     /** The ops endpoint has an event loop of its own, so that a scrape still answers when devices saturate theirs. */
@@ -166,6 +185,9 @@ public final class Gateway implements AutoCloseable {
         }
         backPressure.stop();
         devices.forEach(d -> d.stop(DEVICE_STOP_MILLIS));
+        if (correlator != null) {
+            correlator.stop(DEVICE_STOP_MILLIS);
+        }
         Components.shutdown(blobIo);
         publisher.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

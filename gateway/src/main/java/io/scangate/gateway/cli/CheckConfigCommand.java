@@ -35,6 +35,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 out.printf("  %s: driver %s, lane %s, %s %s%n", d.config().id(), d.factory().type(), d.config().lane(),
                         d.config().transport().kind(), d.config().transport().peer());
             }
+            for (var lane : loaded.gateway().correlation().lanes()) {
+                out.printf("  correlation %s: %s, deadline %s%n", lane.lane(), lane.parts().stream()
+                        .map(p -> p.kind() + (p.after().isZero() ? "" : " +" + p.after().toString().substring(2).toLowerCase())
+                                + " ±" + p.tolerance().toString().substring(2).toLowerCase())
+                        .collect(java.util.stream.Collectors.joining(" -> ")), lane.deadline().toString().substring(2).toLowerCase());
+            }
             out.flush();
             return 0;
         } catch (ConfigException e) {

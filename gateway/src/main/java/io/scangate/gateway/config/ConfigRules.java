@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,10 @@ final class ConfigRules {
             name(p, key + ".lane", d.lane(), "the lane the device watches, e.g. lane1");
             transport(p, key + ".transport", d.transport());
         }
+        Map<String, String> laneOfDevice = new HashMap<>();
+        c.devices().stream().filter(d -> d != null && d.id() != null && d.lane() != null)
+                .forEach(d -> laneOfDevice.put(d.id(), d.lane()));
+        p.addAll(c.correlation().validate(laneOfDevice));
         return p;
     }
 

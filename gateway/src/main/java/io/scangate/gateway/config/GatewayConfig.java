@@ -14,12 +14,14 @@ public record GatewayConfig(
         MqttConfig mqtt,
         OpsConfig ops,
         BlobsConfig blobs,
-        List<DeviceConfig> devices) {
+        List<DeviceConfig> devices,
+        CorrelationConfig correlation) {
 
     public GatewayConfig {
         journal = journal == null ? JournalConfig.defaults() : journal;
         mqtt = mqtt == null ? MqttConfig.defaults() : mqtt;
         ops = ops == null ? OpsConfig.defaults() : ops;
         devices = devices == null ? List.of() : List.copyOf(devices);
+        correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
     }
 }

@@ -9,6 +9,7 @@ import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The one path every result takes from a driver to the journal: stamp the envelope (event id, gateway,
@@ -23,6 +24,7 @@ public final class EventPipeline {
     private final GatewayMetrics metrics;
     private final Runnable onJournalFull;
     private final Duration retryDelay;
+    private volatile Consumer<Envelope> journalled = envelope -> { };
 
     /**
      * @param onJournalFull called when an append is refused for lack of space: the gateway pauses
@@ -52,7 +54,15 @@ public final class EventPipeline {
 
     /** A per-device, ordered way into the journal; use it only from {@code executor}. */
     public Outbox outbox(String deviceId, EventExecutor executor) {
-        return new Outbox(deviceId, executor, journal, metrics, onJournalFull, retryDelay);
+        return new Outbox(deviceId, executor, journal, metrics, onJournalFull, retryDelay, e -> journalled.accept(e));
+    }
+
+    /**
+     * Sees every envelope once it is durable in the journal, on the appending device's executor (the lane
+     * correlator's hook). It must return quickly and never throw.
+     */
+    public void onJournalled(Consumer<Envelope> observer) {
+        this.journalled = observer;
     }
 
     public long bootEpoch() {

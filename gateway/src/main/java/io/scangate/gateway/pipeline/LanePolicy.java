@@ -3,6 +3,8 @@ package io.scangate.gateway.pipeline;
 import io.scangate.gateway.journal.Lane;
 import io.scangate.proto.v1.DeviceState;
 import io.scangate.proto.v1.Envelope;
+import io.scangate.proto.v1.Inspection;
+import io.scangate.proto.v1.Verdict;
 
 /** Which journal lane a message waits in: what a customs officer must see first goes first. */
 public final class LanePolicy {
@@ -15,9 +17,16 @@ public final class LanePolicy {
             case RADIATION_SCAN -> envelope.getRadiationScan().getGammaAlarm()
                     || envelope.getRadiationScan().getNeutronAlarm() ? Lane.ALARM : Lane.RESULT;
             case XRAY_SCAN, CONVEYANCE_ID -> Lane.RESULT;
+            case INSPECTION -> alarming(envelope.getInspection()) ? Lane.ALARM : Lane.RESULT;
             case DEVICE_STATUS -> alarming(envelope.getDeviceStatus().getState()) ? Lane.ALARM : Lane.RESULT;
             case RADIATION_MEASUREMENT, DEVICE_SETUP, RAW_RECORD, BODY_NOT_SET -> Lane.TELEMETRY;
         };
+    }
+
+    /** A radiation alarm or an X-ray alarm decision (machine or operator) in the joined record. */
+    private static boolean alarming(Inspection inspection) {
+        return inspection.getRadiation().getAlarm() || inspection.getXrayList().stream()
+                .flatMap(x -> x.getDecisionsList().stream()).anyMatch(d -> d.getVerdict() == Verdict.VERDICT_ALARM);
     }
 
     private static boolean alarming(DeviceState state) {

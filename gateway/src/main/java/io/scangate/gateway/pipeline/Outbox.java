@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     /** {@code order} is the submission order: a retried record goes back exactly where it was. */
-    private record Pending(long order, Lane lane, byte[] payload, String kind) {
+    private record Pending(long order, Lane lane, byte[] payload, String kind, Envelope envelope) {
     }
 
     private final String deviceId;
@@ -38,24 +39,26 @@ public final class Outbox {
     private final GatewayMetrics metrics;
     private final Runnable onJournalFull;
     private final Duration retryDelay;
+    private final Consumer<Envelope> journalled;
     private final PriorityQueue<Pending> waiting = new PriorityQueue<>(Comparator.comparingLong(Pending::order));
     private long submitted;
     private boolean retryScheduled;
     private long pendingAppends;
 
     Outbox(String deviceId, EventExecutor executor, Journal journal, GatewayMetrics metrics,
-           Runnable onJournalFull, Duration retryDelay) {
+           Runnable onJournalFull, Duration retryDelay, Consumer<Envelope> journalled) {
         this.deviceId = deviceId;
         this.executor = executor;
         this.journal = journal;
         this.metrics = metrics;
         this.onJournalFull = onJournalFull;
         this.retryDelay = retryDelay;
+        this.journalled = journalled;
     }
 
     public void submit(Envelope envelope) {
         String kind = TopicScheme.kind(envelope.getBodyCase());
-        Pending record = new Pending(submitted++, LanePolicy.of(envelope), envelope.toByteArray(), kind);
+        Pending record = new Pending(submitted++, LanePolicy.of(envelope), envelope.toByteArray(), kind, envelope);
         metrics.eventEmitted(deviceId, kind);
         if (waiting.isEmpty() && !retryScheduled) {
             append(record);
@@ -77,6 +80,7 @@ public final class Outbox {
             pendingAppends--;
             if (error == null) {
                 metrics.eventJournalled(deviceId, kind);
+                journalled.accept(envelope);
                 durable.complete(null);
             } else {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
@@ -101,6 +105,7 @@ public final class Outbox {
             pendingAppends--;
             if (error == null) {
                 metrics.eventJournalled(deviceId, record.kind());
+                journalled.accept(record.envelope());
                 drainWaiting();
             } else {
                 refused(record, error instanceof CompletionException ? error.getCause() : error);

@@ -54,6 +54,7 @@ public final class TopicScheme {
             case RAW_RECORD -> "raw";
             case XRAY_SCAN -> "scan";
             case CONVEYANCE_ID -> "conveyance";
+            case INSPECTION -> "inspection";
             case BODY_NOT_SET -> throw new IllegalArgumentException("envelope has no body");
         };
     }

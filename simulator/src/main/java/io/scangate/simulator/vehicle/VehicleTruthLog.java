@@ -1,0 +1,31 @@
+package io.scangate.simulator.vehicle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the ground truth of a vehicle lane as JSON lines, one vehicle a line, for checking a run afterwards. */
+public final class VehicleTruthLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VehicleTruthLog() {
+    }
+
+    public static void write(Path file, List<Vehicle> vehicles) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Vehicle v : vehicles) {
+                out.write(JSON.writeValueAsString(v.truth()));
+                out.write('\n');
+            }
+        }
+    }
+
+    public static VehicleTruth parse(String line) throws IOException {
+        return JSON.readValue(line, VehicleTruth.class);
+    }
+}
