@@ -53,7 +53,8 @@ public final class MqttPublisher implements Publisher {
         MqttAsyncClient create(String serverUri, String clientId) throws MqttException;
     }
 
-    private record InFlight(long id, int connection, Instant receivedAt) {
+    /** {@code imageSha256} is set for an image chunk, whose settlement unpins its blob. */
+    private record InFlight(long id, int connection, Instant receivedAt, String imageSha256) {
     }
 
     private final MqttSettings settings;
@@ -62,6 +63,7 @@ public final class MqttPublisher implements Publisher {
     private final TopicScheme topics;
     private final MessageFactory messages;
     private final PublishableEntries publishable;
+    private final ChunkSource chunks;
     private final Backoff retryBackoff;
     private final BrokerConnection broker;
     private final ScheduledExecutorService loop;
@@ -78,9 +80,19 @@ public final class MqttPublisher implements Publisher {
     private long maxPacketSize = Long.MAX_VALUE;
 
     public MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry) {
+        this(settings, journal, registry, ChunkSource.NONE);
+    }
+
+    /** @param chunks fills image chunks from the blob store at publish time */
+    public MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ChunkSource chunks) {
         this(settings, journal, registry,
                 (uri, clientId) -> new MqttAsyncClient(uri, clientId, new MemoryPersistence()),
-                bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+                bound -> ThreadLocalRandom.current().nextLong(bound + 1), chunks);
+    }
+
+    MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ClientFactory clientFactory,
+            LongUnaryOperator jitter) {
+        this(settings, journal, registry, clientFactory, jitter, ChunkSource.NONE);
     }
 
     /**
@@ -89,7 +101,8 @@ public final class MqttPublisher implements Publisher {
      * @param jitter given a bound, a uniform value in [0, bound]
      */
     MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ClientFactory clientFactory,
-            LongUnaryOperator jitter) {
+            LongUnaryOperator jitter, ChunkSource chunks) {
+        this.chunks = chunks;
         List<String> problems = settings.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid MQTT settings: " + String.join("; ", problems));
@@ -116,6 +129,11 @@ public final class MqttPublisher implements Publisher {
                     public void connectionUp(int connection, int newWindow, long newMaxPacketSize) {
                         window = newWindow;
                         maxPacketSize = newMaxPacketSize;
+                        String tooSmall = chunks.checkMaxPacketSize(newMaxPacketSize);
+                        if (tooSmall != null) {
+                            log.error("event=broker_packet_limit_below_image_chunk broker={} reason=\"{}\"",
+                                    settings.serverUri(), tooSmall);
+                        }
                         connected = true;
                         drain();
                     }
@@ -214,17 +232,32 @@ public final class MqttPublisher implements Publisher {
             return true;
         }
         String topic = topics.topicFor(envelope);
-        if ((long) entry.payload().length + topic.getBytes(StandardCharsets.UTF_8).length > maxPacketSize) {
-            publishable.deadLetter(entry, envelope.getDevice().getDeviceId(), "payload of " + entry.payload().length
-                    + " bytes exceeds the broker's maximum packet size " + maxPacketSize);
+        String image = envelope.getBodyCase() == Envelope.BodyCase.IMAGE_CHUNK
+                ? envelope.getImageChunk().getImageSha256() : null;
+        byte[] payload = entry.payload();
+        if (image != null) {
+            try {
+                payload = chunks.payload(envelope);
+            } catch (ChunkSource.UnavailableException e) {
+                deadLetterChunk(entry, envelope, image, e.getMessage());
+                return true;
+            }
+        }
+        if ((long) payload.length + topic.getBytes(StandardCharsets.UTF_8).length > maxPacketSize) {
+            String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;
+            if (image != null) {
+                deadLetterChunk(entry, envelope, image, reason + " (lower blobs.chunkSize)");
+            } else {
+                publishable.deadLetter(entry, envelope.getDevice().getDeviceId(), reason);
+            }
             return true;
         }
         int attempt = broker.id();
         Instant receivedAt = envelope.hasReceiveTime() ? Instant.ofEpochSecond(
                 envelope.getReceiveTime().getSeconds(), envelope.getReceiveTime().getNanos()) : null;
-        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, receivedAt));
+        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, receivedAt, image));
         try {
-            broker.client().publish(topic, messages.forEnvelope(envelope, entry.payload()), null,
+            broker.client().publish(topic, messages.forEnvelope(envelope, payload), null,
                     new AckListener(entry.id(), attempt));
             metrics.sent.increment();
             metrics.inFlight.set(inFlight.size());
@@ -265,6 +298,9 @@ public final class MqttPublisher implements Publisher {
         } else {
             journal.confirm(id);
             metrics.acked.increment();
+            if (sent.imageSha256() != null) {
+                chunks.settled(sent.imageSha256());
+            }
             if (sent.receivedAt() != null) {
                 Duration latency = Duration.between(sent.receivedAt(), Instant.now());
                 if (!latency.isNegative()) {
@@ -291,6 +327,12 @@ public final class MqttPublisher implements Publisher {
             log.warn("event=publish_failed id={} reason={}", id, describe(cause));
             scheduleRetry();
         }
+    }
+
+    private void deadLetterChunk(JournalEntry entry, Envelope envelope, String image, String reason) {
+        publishable.deadLetter(entry, envelope.getDevice().getDeviceId(), "image chunk " + image + "#"
+                + envelope.getImageChunk().getIndex() + ": " + reason);
+        chunks.settled(image);
     }
 
     /** Pauses taking after a failure that is not a lost connection, so that a rejecting broker is no hot loop. */

@@ -51,6 +51,8 @@ public final class TopicScheme {
             case RAW_RECORD -> "raw";
             case XRAY_SCAN -> "scan";
             case CONVEYANCE_ID -> "conveyance";
+            case IMAGE_MANIFEST -> "image";
+            case IMAGE_CHUNK -> "image-chunk";
             case BODY_NOT_SET -> throw new IllegalArgumentException("envelope has no body");
         };
     }
