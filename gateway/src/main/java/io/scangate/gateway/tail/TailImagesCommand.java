@@ -175,6 +175,9 @@ public final class TailImagesCommand implements Callable<Integer> {
             ObjectNode line = json.createObjectNode().put("event", "image_complete").put("sha256", m.getImageSha256())
                     .put("bytes", m.getSizeBytes()).put("file", file.toString()).put("scanId", m.getScanId())
                     .put("scanEventId", m.getScanEventId()).put("rows", m.getRows()).put("columns", m.getColumns());
+            if (m.getHasPixelData()) {
+                line.put("pixelDataOffset", m.getPixelDataOffset()).put("pixelDataLength", m.getPixelDataLength());
+            }
             if (preview != null) {
                 line.put("preview", preview.toString());
             } else {
