@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the blob store's disk back: a blob whose every chunk was acknowledged gets a delivery marker
- * ({@code <blob>.delivered}, its modification time is when), and is deleted once the retention has passed.
+ * ({@code meta/ab/cdef....delivered}, its modification time is when), and is deleted once the retention has passed.
  * At start-up it also deletes what a crash left behind: blobs no unconfirmed journal entry refers to and
  * that carry no marker (the scanner was never told they were stored), and sidecars or markers without a
  * blob. Blocking I/O: run it on the blob I/O executor, never on an event loop.
@@ -40,7 +40,7 @@ public final class BlobJanitor {
     }
 
     static Path markerOf(Path blob) {
-        return blob.resolveSibling(blob.getFileName() + MARKER_SUFFIX);
+        return FileBlobStore.metaOf(blob, MARKER_SUFFIX);
     }
 
     /** Every chunk of the blob was acknowledged now: its retention starts. */
@@ -52,6 +52,7 @@ public final class BlobJanitor {
         Path marker = markerOf(blob);
         try {
             if (!Files.exists(marker)) {
+                Files.createDirectories(marker.getParent());
                 Files.createFile(marker);
             }
             Files.setLastModifiedTime(marker, FileTime.from(clock.instant()));
@@ -80,13 +81,15 @@ public final class BlobJanitor {
         int orphans = 0;
         int kept = 0;
         long freed = 0;
-        for (Path file : files()) {
-            String name = file.getFileName().toString();
-            if (!FileBlobStore.isBlobFile(file)) {
-                Path blob = file.resolveSibling(name.substring(0, name.indexOf('.')));
-                if (atStart && !Files.exists(blob) && Files.deleteIfExists(file)) {
+        if (atStart) {
+            for (Path file : files(store.metaRoot())) {
+                if (!Files.exists(FileBlobStore.blobOfMeta(file)) && Files.deleteIfExists(file)) {
                     orphans++;
                 }
+            }
+        }
+        for (Path file : files(store.blobRoot())) {
+            if (!FileBlobStore.isBlobFile(file)) {
                 continue;
             }
             String sha256 = FileBlobStore.sha256Of(file);
@@ -129,8 +132,8 @@ public final class BlobJanitor {
         }
     }
 
-    private List<Path> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(store.blobRoot(), 2)) {
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root, 2)) {
             return new ArrayList<>(walk.filter(Files::isRegularFile).toList());
         }
     }

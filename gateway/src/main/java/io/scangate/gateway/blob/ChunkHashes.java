@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 of every chunk of a blob, kept in a small sidecar file next to it ({@code <blob>.chunks}), so
+ * The SHA-256 of every chunk of a blob, kept in a small sidecar file beside it ({@code meta/ab/cdef....chunks}
+ * for the blob {@code sha256/ab/cdef...}, so that {@code sha256/} holds nothing but blobs), so
  * that planning a delivery never re-reads the image: the hashes are computed while the blob streams in.
  * The sidecar is text: {@code chunk-size N}, {@code size N}, then one hex hash per line.
  *
@@ -54,11 +55,12 @@ public record ChunkHashes(int chunkSize, long size, List<String> hashes) {
     }
 
     static Path sidecarOf(Path blob) {
-        return blob.resolveSibling(blob.getFileName() + SUFFIX);
+        return FileBlobStore.metaOf(blob, SUFFIX);
     }
 
     /** Writes the sidecar and forces it to disk. */
     void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
         StringBuilder text = new StringBuilder(80 + hashes.size() * 65)
                 .append("chunk-size ").append(chunkSize).append('\n')
                 .append("size ").append(size).append('\n');

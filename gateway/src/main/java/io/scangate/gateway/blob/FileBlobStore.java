@@ -43,6 +43,8 @@ public final class FileBlobStore implements BlobStore {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     static final String BLOBS = "sha256";
     static final String TEMP = "tmp";
+    /** Chunk sidecars and delivery markers, mirroring {@code sha256/}, which holds nothing but blobs. */
+    static final String META = "meta";
 
     private final BlobStoreSettings settings;
     private final Path blobRoot;
@@ -75,6 +77,7 @@ public final class FileBlobStore implements BlobStore {
         Path root = settings.directory();
         Files.createDirectories(root.resolve(BLOBS));
         Files.createDirectories(root.resolve(TEMP));
+        Files.createDirectories(root.resolve(META));
         int removed = removeTemporaryFiles(root.resolve(TEMP));
         long committed = committedBytes(root.resolve(BLOBS));
         log.info("blob_store=open directory={} committed_bytes={} max_bytes={} removed_temp_files={}",
@@ -157,6 +160,7 @@ public final class FileBlobStore implements BlobStore {
         ChunkHashes hashes = ChunkHashes.compute(blob, settings.chunkSize());
         Path temp = Files.createTempFile(tempRoot, "chunks-", ".part");
         hashes.write(temp);
+        Files.createDirectories(sidecar.getParent());
         Files.move(temp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return hashes;
     }
@@ -204,6 +208,7 @@ public final class FileBlobStore implements BlobStore {
         }
         Path sidecarTemp = temp.resolveSibling(temp.getFileName() + ChunkHashes.SUFFIX);
         chunks.write(sidecarTemp);
+        Files.createDirectories(ChunkHashes.sidecarOf(target).getParent());
         boolean installed;
         synchronized (this) {
             // The sidecar first: a crash between the two renames leaves a sidecar without blob (swept at start).
@@ -235,9 +240,28 @@ public final class FileBlobStore implements BlobStore {
         return blobRoot.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
     }
 
-    /** A committed blob's file, not one of its companions (sidecar, marker). */
+    /** A committed blob's file, not a stray file of another kind. */
     static boolean isBlobFile(Path file) {
         return file.getFileName().toString().indexOf('.') < 0;
+    }
+
+    /** {@code <root>/meta/ab/cdef...<suffix>} for the blob {@code <root>/sha256/ab/cdef...}. */
+    static Path metaOf(Path blob, String suffix) {
+        Path prefix = blob.getParent();
+        return prefix.getParent().resolveSibling(META).resolve(prefix.getFileName()).resolve(blob.getFileName() + suffix);
+    }
+
+    /** The blob a sidecar or marker belongs to. */
+    static Path blobOfMeta(Path meta) {
+        Path prefix = meta.getParent();
+        String name = meta.getFileName().toString();
+        int dot = name.indexOf('.');
+        return prefix.getParent().resolveSibling(BLOBS).resolve(prefix.getFileName())
+                .resolve(dot < 0 ? name : name.substring(0, dot));
+    }
+
+    Path metaRoot() {
+        return settings.directory().resolve(META);
     }
 
     /** The content address of a committed blob's file under {@code sha256/}, or null for other files. */

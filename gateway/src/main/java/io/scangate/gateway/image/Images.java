@@ -12,12 +12,17 @@ import io.scangate.gateway.publish.ChunkSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's image side, wired once: the blob store, which blobs the journal still references, their
  * delivery (planning on the device side, chunk bytes on the publisher side) and their retention.
  */
 public final class Images {
+
+    private static final Logger log = LoggerFactory.getLogger(Images.class);
 
     private final FileBlobStore store;
     private final ImageDelivery delivery;
@@ -46,7 +51,14 @@ public final class Images {
         ImageMetrics metrics = new ImageMetrics(registry);
         BlobJanitor janitor = new BlobJanitor(store, references, clock);
         janitor.sweepAtStart();
-        references.onDelivered(sha256 -> io.execute(() -> janitor.delivered(sha256)));
+        references.onDelivered(sha256 -> {
+            try {
+                io.execute(() -> janitor.delivered(sha256));
+            } catch (RejectedExecutionException stopping) {
+                // Acknowledged while the gateway stops: unreferenced and unmarked, the next start deletes it.
+                log.info("blob={} event=delivered_while_stopping action=deleted_at_next_start", sha256);
+            }
+        });
         Gauge.builder("scangate.blob.used.bytes", store, FileBlobStore::usedBytes)
                 .description("Bytes of the blob store counted against blobs.maxBytes").register(registry);
         Gauge.builder("scangate.blob.pinned", references, BlobReferences::blobsInUse)

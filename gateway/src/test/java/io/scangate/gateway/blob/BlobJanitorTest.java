@@ -85,7 +85,7 @@ class BlobJanitorTest {
         BlobJanitor before = new BlobJanitor(store, new BlobReferences(), clock);
         before.delivered(recentlyDelivered.sha256());
         Path blobOfOrphan = store.find(orphan.sha256()).orElseThrow();
-        Path strandedSidecar = store.blobRoot().resolve("ff").resolve("0".repeat(62) + ChunkHashes.SUFFIX);
+        Path strandedSidecar = store.metaRoot().resolve("ff").resolve("0".repeat(62) + ChunkHashes.SUFFIX);
         Files.createDirectories(strandedSidecar.getParent());
         Files.writeString(strandedSidecar, "chunk-size 4096\nsize 0\n");
         Files.write(dir.resolve(FileBlobStore.TEMP).resolve("blob-123.part"), new byte[1000]);

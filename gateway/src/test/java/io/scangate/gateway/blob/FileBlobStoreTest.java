@@ -236,7 +236,7 @@ class FileBlobStoreTest {
 
     private List<Path> committedFiles() throws IOException {
         try (Stream<Path> files = Files.walk(dir.resolve("sha256"))) {
-            return files.filter(Files::isRegularFile).filter(FileBlobStore::isBlobFile).toList();
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
