@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,13 @@ public final class ImageDelivery {
     public CompletionStage<Void> deliver(Envelope.Builder message, EventExecutor loop,
             Function<Envelope.Builder, Envelope> stamp, Function<Envelope, CompletionStage<Void>> submit) {
         List<ImageRef> images = List.copyOf(message.getXrayScan().getImagesList());
-        return CompletableFuture.supplyAsync(() -> chunkHashes(images), io)
+        CompletableFuture<List<ChunkHashes>> planned;
+        try {
+            planned = CompletableFuture.supplyAsync(() -> chunkHashes(images), io);
+        } catch (RejectedExecutionException stopping) {
+            return CompletableFuture.failedFuture(new IOException("the gateway is stopping; image not planned"));
+        }
+        return planned
                 .whenComplete((plans, error) -> {
                     if (error != null) {
                         metrics.planFailures.increment();

@@ -64,10 +64,13 @@ class ImageDeliveryEndToEndTest {
             try (GatewayProcess gateway = GatewayProcess.start(dir, config(broker.uri(), dicomPort, "10m"), "256m")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> gateway.health().contains("\"xray-1\":\"UP\""));
                 Future<Consumed> consumer = consume(broker.uri());
+                long start = System.nanoTime();
 
                 storeSucceeds(sent, dicomPort);
 
                 Consumed consumed = consumer.get(120, TimeUnit.SECONDS);
+                System.out.printf("image delivery: %d bytes, storescu start to verified file and PNG at the consumer"
+                        + " %d ms%n", consumed.completed().get("bytes").asLong(), (System.nanoTime() - start) / 1_000_000);
                 assertThat(consumed.exitCode()).as(consumed.output() + "\ngateway log:\n" + gateway.logText()).isZero();
                 assertDeliveredIntact(consumed.completed(), sent);
                 assertThat(gateway.metric("scangate_image_chunks_planned_total")).isEqualTo(
