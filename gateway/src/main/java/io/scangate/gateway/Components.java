@@ -1,11 +1,11 @@
 package io.scangate.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.scangate.driver.BlobStore;
 import io.scangate.gateway.blob.FileBlobStore;
-import io.scangate.gateway.blob.NoBlobStore;
 import io.scangate.gateway.config.GatewayConfig;
 import io.scangate.gateway.journal.Journal;
+import io.scangate.gateway.journal.RecoveryListener;
+import io.scangate.gateway.publish.ChunkSource;
 import io.scangate.gateway.journal.SegmentJournal;
 import io.scangate.gateway.publish.MqttPublisher;
 import io.scangate.gateway.publish.Publisher;
@@ -21,12 +21,13 @@ final class Components {
     private Components() {
     }
 
-    static Journal openJournal(GatewayConfig c, MeterRegistry registry) throws IOException {
-        return SegmentJournal.open(c.journal().toSettings(), registry);
+    static Journal openJournal(GatewayConfig c, MeterRegistry registry, RecoveryListener recovery) throws IOException {
+        return SegmentJournal.open(c.journal().toSettings(), registry, recovery);
     }
 
-    static Publisher publisher(GatewayConfig c, Journal journal, MeterRegistry registry) throws IOException {
-        return new MqttPublisher(c.mqtt().toSettings(c.site(), c.gatewayId()), journal, registry);
+    static Publisher publisher(GatewayConfig c, Journal journal, MeterRegistry registry, ChunkSource chunks)
+            throws IOException {
+        return new MqttPublisher(c.mqtt().toSettings(c.site(), c.gatewayId()), journal, registry, chunks);
     }
 
     /** Two threads for blob fsyncs and renames: blocking disk work that must stay off the event loops. */
@@ -39,8 +40,8 @@ final class Components {
         });
     }
 
-    static BlobStore blobStore(GatewayConfig c, ExecutorService io) throws IOException {
-        return c.blobs() == null ? NoBlobStore.INSTANCE : FileBlobStore.open(c.blobs().toSettings(), io);
+    static FileBlobStore blobStore(GatewayConfig c, ExecutorService io) throws IOException {
+        return c.blobs() == null ? null : FileBlobStore.open(c.blobs().toSettings(), io);
     }
 
     /** Lets commits under way finish (a scanner waits for their answer), then stops. */

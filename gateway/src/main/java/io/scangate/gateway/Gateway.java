@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.EventLoopGroup;
-import io.scangate.driver.BlobStore;
+import io.scangate.gateway.blob.BlobReferences;
+import io.scangate.gateway.blob.FileBlobStore;
+import io.scangate.gateway.image.ImageRecovery;
+import io.scangate.gateway.image.Images;
 import io.scangate.gateway.config.BoundDevice;
 import io.scangate.gateway.config.GatewayConfig;
 import io.scangate.gateway.config.LoadedConfig;
@@ -49,14 +52,16 @@ public final class Gateway implements AutoCloseable {
     private final BackPressure backPressure;
     private final List<DeviceHost> devices;
     private final ExecutorService blobIo;
+    private final Images images;
     private final long bootEpoch;
     private final Correlator correlator;
     private EventLoopGroup opsGroup;
     private OpsHttpServer ops;
 
     private Gateway(GatewayConfig config, PrometheusMeterRegistry registry, Journal journal, Publisher publisher,
-                    EventLoopGroup group, ExecutorService blobIo, BackPressure backPressure, List<DeviceHost> devices,
-                    long bootEpoch, Correlator correlator) {
+                    EventLoopGroup group, ExecutorService blobIo, Images images, BackPressure backPressure,
+                    List<DeviceHost> devices, long bootEpoch, Correlator correlator) {
+        this.images = images;
         this.config = config;
         this.correlator = correlator;
         this.registry = registry;
@@ -79,11 +84,14 @@ public final class Gateway implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics(registry);
 
         long bootEpoch = BootEpoch.next(Path.of(c.journal().directory()));
-        Journal journal = Components.openJournal(c, registry);
-        Publisher publisher = Components.publisher(c, journal, registry);
-        publisher.start();
+        BlobReferences blobReferences = new BlobReferences();
+        Journal journal = Components.openJournal(c, registry, new ImageRecovery(blobReferences));
         ExecutorService blobIo = Components.blobIo();
-        BlobStore blobs = Components.blobStore(c, blobIo);
+        FileBlobStore blobStore = Components.blobStore(c, blobIo);
+        Images images = blobStore == null ? Images.none()
+                : Images.open(blobStore, blobReferences, blobIo, registry, clock);
+        Publisher publisher = Components.publisher(c, journal, registry, images.chunkSource());
+        publisher.start();
 
         EventLoopGroup group = Transports.eventLoopGroup(c.ops().ioThreads());
         List<DeviceHost> devices = new ArrayList<>();
@@ -91,15 +99,16 @@ public final class Gateway implements AutoCloseable {
                 (paused, reason) -> devices.forEach(d -> d.paused(paused, reason)));
         EventPipeline pipeline = new EventPipeline(c.gatewayId(), bootEpoch, journal, metrics,
                 backPressure::journalFull, Duration.ofMillis(200));
-        HostServices services = new HostServices(c.site(), clock, pipeline, metrics, blobs,
-                Transports.clientChannel(), Transports.serverChannel());
+        HostServices services = new HostServices(c.site(), clock, pipeline, metrics, images.blobStore(),
+                Transports.clientChannel(), Transports.serverChannel(), images.delivery());
         Correlator correlator = startCorrelator(c, pipeline, group, clock, registry);
         for (BoundDevice device : loaded.devices()) {
             devices.add(DeviceHost.start(device, group.next(), services));
         }
         backPressure.start(group.next(), 100);
+        images.startRetention(group.next());
 
-        Gateway gateway = new Gateway(c, registry, journal, publisher, group, blobIo, backPressure,
+        Gateway gateway = new Gateway(c, registry, journal, publisher, group, blobIo, images, backPressure,
                 List.copyOf(devices), bootEpoch, correlator);
         if (c.ops().httpPort() >= 0) {
             gateway.startOps();
@@ -184,6 +193,7 @@ public final class Gateway implements AutoCloseable {
             opsGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
         backPressure.stop();
+        images.stop();
         devices.forEach(d -> d.stop(DEVICE_STOP_MILLIS));
         if (correlator != null) {
             correlator.stop(DEVICE_STOP_MILLIS);

@@ -4,6 +4,7 @@ import io.scangate.gateway.cli.CheckConfigCommand;
 import io.scangate.gateway.cli.DriversCommand;
 import io.scangate.gateway.cli.RunCommand;
 import io.scangate.gateway.tail.TailCommand;
+import io.scangate.gateway.tail.TailImagesCommand;
 import io.scangate.simulator.cli.SimCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code scangate}: the gateway, its simulator and its demo behind one command. */
 @Command(name = "scangate", mixinStandardHelpOptions = true, version = "scangate 0.1.0",
         description = "Gateway from port-gate radiation and X-ray devices to MQTT 5 back-ends.",
-        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, TailCommand.class, SimCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, TailCommand.class, TailImagesCommand.class,
+                SimCommand.class,
                 DriversCommand.class})
 public final class Main {
 

@@ -43,6 +43,8 @@ public final class FileBlobStore implements BlobStore {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     static final String BLOBS = "sha256";
     static final String TEMP = "tmp";
+    /** Chunk sidecars and delivery markers, mirroring {@code sha256/}, which holds nothing but blobs. */
+    static final String META = "meta";
 
     private final BlobStoreSettings settings;
     private final Path blobRoot;
@@ -75,6 +77,7 @@ public final class FileBlobStore implements BlobStore {
         Path root = settings.directory();
         Files.createDirectories(root.resolve(BLOBS));
         Files.createDirectories(root.resolve(TEMP));
+        Files.createDirectories(root.resolve(META));
         int removed = removeTemporaryFiles(root.resolve(TEMP));
         long committed = committedBytes(root.resolve(BLOBS));
         log.info("blob_store=open directory={} committed_bytes={} max_bytes={} removed_temp_files={}",
@@ -107,7 +110,8 @@ public final class FileBlobStore implements BlobStore {
     }
 
     /**
-     * Removes a committed blob and gives its bytes back to the quota.
+     * Removes a committed blob (with its chunk sidecar and delivery marker) and gives its bytes back to the
+     * quota.
      *
      * @return false when the store did not have it
      */
@@ -122,9 +126,43 @@ public final class FileBlobStore implements BlobStore {
             }
             Files.delete(path);
             usedBytes.addAndGet(-size);
+            Files.deleteIfExists(ChunkHashes.sidecarOf(path));
+            Files.deleteIfExists(BlobJanitor.markerOf(path));
         }
         forceDirectory(path.getParent());
         return true;
+    }
+
+    /**
+     * The per-chunk hashes of a committed blob, from its sidecar; a blob without a usable one (stored before
+     * chunking existed, sidecar lost) is hashed again and the sidecar rewritten. Blocking I/O: call it off
+     * the event loops.
+     *
+     * @throws NoSuchFileException when the store does not have the blob
+     */
+    public ChunkHashes chunkHashes(String sha256) throws IOException {
+        Path blob = address(sha256);
+        if (!Files.isRegularFile(blob)) {
+            throw new NoSuchFileException(blob.toString(), null, "blob " + sha256 + " is not in the store");
+        }
+        Path sidecar = ChunkHashes.sidecarOf(blob);
+        try {
+            ChunkHashes hashes = ChunkHashes.read(sidecar);
+            if (hashes.size() == Files.size(blob)) {
+                return hashes;
+            }
+            log.warn("blob={} reason=chunk_sidecar_stale detail=size {} != blob size; hashing again", sha256, hashes.size());
+        } catch (NoSuchFileException e) {
+            log.info("blob={} reason=no_chunk_sidecar action=hash_chunks", sha256);
+        } catch (IOException e) {
+            log.warn("blob={} reason=chunk_sidecar_unreadable detail=\"{}\" action=hash_chunks", sha256, e.getMessage());
+        }
+        ChunkHashes hashes = ChunkHashes.compute(blob, settings.chunkSize());
+        Path temp = Files.createTempFile(tempRoot, "chunks-", ".part");
+        hashes.write(temp);
+        Files.createDirectories(sidecar.getParent());
+        Files.move(temp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return hashes;
     }
 
     /** Bytes counted against the quota: committed blobs plus blobs being written. */
@@ -160,7 +198,7 @@ public final class FileBlobStore implements BlobStore {
      *
      * @return true when the blob is new
      */
-    boolean install(Path temp, String sha256, long size) throws IOException {
+    boolean install(Path temp, String sha256, long size, ChunkHashes chunks) throws IOException {
         Path target = address(sha256);
         Path prefix = target.getParent();
         boolean newPrefix = !Files.isDirectory(prefix);
@@ -168,11 +206,24 @@ public final class FileBlobStore implements BlobStore {
             Files.createDirectories(prefix);
             forceDirectory(blobRoot);
         }
+        Path sidecarTemp = temp.resolveSibling(temp.getFileName() + ChunkHashes.SUFFIX);
+        chunks.write(sidecarTemp);
+        Files.createDirectories(ChunkHashes.sidecarOf(target).getParent());
         boolean installed;
         synchronized (this) {
+            // The sidecar first: a crash between the two renames leaves a sidecar without blob (swept at start).
+            Files.move(sidecarTemp, ChunkHashes.sidecarOf(target), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            // Stored again: a delivery will follow, so the retention of the earlier one no longer applies.
+            Files.deleteIfExists(BlobJanitor.markerOf(target));
             installed = !Files.exists(target);
             if (installed) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.deleteIfExists(ChunkHashes.sidecarOf(target));
+                    throw e;
+                }
             } else {
                 Files.delete(temp);
                 usedBytes.addAndGet(-size);
@@ -187,6 +238,40 @@ public final class FileBlobStore implements BlobStore {
             throw new IllegalArgumentException("not a lower-case hex SHA-256: " + sha256);
         }
         return blobRoot.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+    }
+
+    /** A committed blob's file, not a stray file of another kind. */
+    static boolean isBlobFile(Path file) {
+        return file.getFileName().toString().indexOf('.') < 0;
+    }
+
+    /** {@code <root>/meta/ab/cdef...<suffix>} for the blob {@code <root>/sha256/ab/cdef...}. */
+    static Path metaOf(Path blob, String suffix) {
+        Path prefix = blob.getParent();
+        return prefix.getParent().resolveSibling(META).resolve(prefix.getFileName()).resolve(blob.getFileName() + suffix);
+    }
+
+    /** The blob a sidecar or marker belongs to. */
+    static Path blobOfMeta(Path meta) {
+        Path prefix = meta.getParent();
+        String name = meta.getFileName().toString();
+        int dot = name.indexOf('.');
+        return prefix.getParent().resolveSibling(BLOBS).resolve(prefix.getFileName())
+                .resolve(dot < 0 ? name : name.substring(0, dot));
+    }
+
+    Path metaRoot() {
+        return settings.directory().resolve(META);
+    }
+
+    /** The content address of a committed blob's file under {@code sha256/}, or null for other files. */
+    static String sha256Of(Path blobFile) {
+        String name = blobFile.getParent().getFileName().toString() + blobFile.getFileName();
+        return SHA256_HEX.matcher(name).matches() ? name : null;
+    }
+
+    Path blobRoot() {
+        return blobRoot;
     }
 
     static void forceDirectory(Path directory) throws IOException {
@@ -213,7 +298,7 @@ public final class FileBlobStore implements BlobStore {
 
     private static long committedBytes(Path blobRoot) throws IOException {
         try (Stream<Path> files = Files.walk(blobRoot)) {
-            return files.filter(Files::isRegularFile).mapToLong(path -> {
+            return files.filter(Files::isRegularFile).filter(FileBlobStore::isBlobFile).mapToLong(path -> {
                 try {
                     return Files.size(path);
                 } catch (IOException e) {

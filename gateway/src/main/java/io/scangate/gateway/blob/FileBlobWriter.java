@@ -33,6 +33,8 @@ final class FileBlobWriter implements BlobWriter {
     private final String mediaType;
     private final FileChannel channel;
     private final MessageDigest digest;
+    /** Per-chunk hashes, computed here so that planning a delivery never reads the image again. */
+    private final ChunkHashes.Digests chunkDigests;
     private long size;
     /** Read by abort() on the device's loop while a commit finishes on the I/O executor. */
     private volatile State state = State.OPEN;
@@ -43,6 +45,7 @@ final class FileBlobWriter implements BlobWriter {
         this.mediaType = mediaType;
         this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
         this.digest = sha256();
+        this.chunkDigests = new ChunkHashes.Digests(store.settings().chunkSize());
     }
 
     @Override
@@ -58,6 +61,7 @@ final class FileBlobWriter implements BlobWriter {
         try {
             for (ByteBuffer part : data.nioBuffers()) {
                 digest.update(part.duplicate());
+                chunkDigests.update(part);
                 while (part.hasRemaining()) {
                     channel.write(part);
                 }
@@ -82,14 +86,15 @@ final class FileBlobWriter implements BlobWriter {
         }
         state = State.COMMITTING;
         String sha256 = HexFormat.of().formatHex(digest.digest());
-        return CompletableFuture.supplyAsync(() -> install(sha256), store.ioExecutor());
+        ChunkHashes chunks = chunkDigests.finish(size);
+        return CompletableFuture.supplyAsync(() -> install(sha256, chunks), store.ioExecutor());
     }
 
-    private BlobRef install(String sha256) {
+    private BlobRef install(String sha256, ChunkHashes chunks) {
         try {
             channel.force(true);
             channel.close();
-            boolean created = store.install(temp, sha256, size);
+            boolean created = store.install(temp, sha256, size, chunks);
             state = State.COMMITTED;
             log.debug("blob={} size={} media_type={} new={}", sha256, size, mediaType, created);
             return new BlobRef(sha256, size, mediaType);

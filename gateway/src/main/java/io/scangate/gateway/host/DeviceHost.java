@@ -38,7 +38,7 @@ public final class DeviceHost {
                 .setLane(c.lane())
                 .build();
         DeviceRuntime runtime = new DeviceRuntime(ref, eventLoop, services.clock(), services.pipeline(),
-                services.metrics(), services.blobs());
+                services.metrics(), services.blobs(), services.images());
         return eventLoop.submit(() -> {
             Driver driver = create(bound.factory(), bound.params(), runtime);
             DeviceLink link = link(c.transport(), runtime, driver, services);

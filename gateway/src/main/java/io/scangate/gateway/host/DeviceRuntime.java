@@ -5,6 +5,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.scangate.driver.BlobStore;
 import io.scangate.driver.DeviceCondition;
 import io.scangate.driver.DeviceContext;
+import io.scangate.gateway.image.ImageDelivery;
 import io.scangate.gateway.metrics.GatewayMetrics;
 import io.scangate.gateway.pipeline.EventPipeline;
 import io.scangate.gateway.pipeline.Outbox;
@@ -33,6 +34,7 @@ final class DeviceRuntime implements DeviceContext {
     private final GatewayMetrics metrics;
     private final DeviceStatusTracker status = new DeviceStatusTracker();
     private final BlobStore blobs;
+    private final ImageDelivery images;
     private Instant since;
     private Instant lastMessage;
     private long frames;
@@ -41,7 +43,13 @@ final class DeviceRuntime implements DeviceContext {
 
     DeviceRuntime(DeviceRef device, EventLoop eventLoop, Clock clock, EventPipeline pipeline, GatewayMetrics metrics,
                   BlobStore blobs) {
+        this(device, eventLoop, clock, pipeline, metrics, blobs, ImageDelivery.disabled());
+    }
+
+    DeviceRuntime(DeviceRef device, EventLoop eventLoop, Clock clock, EventPipeline pipeline, GatewayMetrics metrics,
+                  BlobStore blobs, ImageDelivery images) {
         this.blobs = blobs;
+        this.images = images;
         this.device = device;
         this.eventLoop = eventLoop;
         this.clock = clock;
@@ -76,7 +84,26 @@ final class DeviceRuntime implements DeviceContext {
             decodeError("driver_emitted_empty_message", "driver " + device.getDriver() + " emitted an envelope without a body");
             return;
         }
-        outbox.submit(pipeline.stamp(message, device, now()));
+        if (images.expands(message)) {
+            // Retried until durable like any emit; a scan whose images cannot be planned still goes alone.
+            images.deliver(message, eventLoop, this::stamp, envelope -> {
+                outbox.submit(envelope);
+                return CompletableFuture.completedFuture(null);
+            }).whenComplete((done, error) -> {
+                if (error != null) {
+                    eventLoop.execute(() -> {
+                        decodeError("image_not_deliverable", String.valueOf(error.getMessage()));
+                        outbox.submit(stamp(message));
+                    });
+                }
+            });
+            return;
+        }
+        outbox.submit(stamp(message));
+    }
+
+    private Envelope stamp(Envelope.Builder message) {
+        return pipeline.stamp(message, device, now());
     }
 
     @Override
@@ -84,7 +111,11 @@ final class DeviceRuntime implements DeviceContext {
         if (message.getBodyCase() == Envelope.BodyCase.BODY_NOT_SET) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("envelope without a body"));
         }
-        return outbox.submitOnce(pipeline.stamp(message, device, now()));
+        if (images.expands(message)) {
+            // The scan, its manifests and chunk references: the stage completes once all of them are durable.
+            return images.deliver(message, eventLoop, this::stamp, outbox::submitOnce);
+        }
+        return outbox.submitOnce(stamp(message));
     }
 
     @Override

@@ -25,6 +25,7 @@ final class JournalRecovery {
     private final Path directory;
     private final JournalState state;
     private final DeadLetterFile deadLetters;
+    private final RecoveryListener listener;
     private int tornTails;
     private long droppedBytes;
     private long unconfirmed;
@@ -32,16 +33,17 @@ final class JournalRecovery {
     /** Ids a cut tail may have held: never handed out again, although they were never acknowledged. */
     private long reservedThroughId;
 
-    private JournalRecovery(Path directory, JournalState state, DeadLetterFile deadLetters) {
+    private JournalRecovery(Path directory, JournalState state, DeadLetterFile deadLetters, RecoveryListener listener) {
+        this.listener = listener;
         this.directory = directory;
         this.state = state;
         this.deadLetters = deadLetters;
     }
 
     /** Fills {@code state}; returns the report and leaves the last (active) segment open in it. */
-    static RecoveryReport recover(Path directory, JournalState state, DeadLetterFile deadLetters)
-            throws IOException {
-        return new JournalRecovery(directory, state, deadLetters).run();
+    static RecoveryReport recover(Path directory, JournalState state, DeadLetterFile deadLetters,
+            RecoveryListener listener) throws IOException {
+        return new JournalRecovery(directory, state, deadLetters, listener).run();
     }
 
     private RecoveryReport run() throws IOException {
@@ -123,6 +125,7 @@ final class JournalRecovery {
                             state.addStored(new IndexEntry(id, lane, (int) offset,
                                     body.remaining() - RecordFormat.BODY_FIXED_BYTES));
                             unconfirmed++;
+                            listener.unconfirmed(id, lane, body.duplicate().position(RecordFormat.BODY_FIXED_BYTES).slice());
                         }
                         return true;
                     });

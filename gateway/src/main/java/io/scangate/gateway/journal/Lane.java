@@ -10,5 +10,10 @@ public enum Lane {
     /** Every other scan result (occupancies, X-ray scans, conveyance ids) and status changes. */
     RESULT,
     /** Background measurements, set-up lines, raw records. */
-    TELEMETRY
+    TELEMETRY,
+    /**
+     * Image chunks: megabytes that must not hold up anything else, so a 25 MB image waits behind every alarm,
+     * scan and measurement. Added last: the journal stores lanes by ordinal.
+     */
+    BULK
 }

@@ -63,6 +63,12 @@ public final class SegmentJournal implements Journal {
      *     that is not a scangate segment
      */
     public static SegmentJournal open(JournalSettings settings, MeterRegistry registry) throws IOException {
+        return open(settings, registry, RecoveryListener.NONE);
+    }
+
+    /** Like {@link #open(JournalSettings, MeterRegistry)}; {@code listener} sees every unconfirmed entry recovered. */
+    public static SegmentJournal open(JournalSettings settings, MeterRegistry registry, RecoveryListener listener)
+            throws IOException {
         List<String> problems = settings.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("journal settings: " + String.join("; ", problems));
@@ -74,7 +80,7 @@ public final class SegmentJournal implements Journal {
         JournalState state = new JournalState();
         try {
             deadLetters = DeadLetterFile.open(directory);
-            RecoveryReport report = JournalRecovery.recover(directory, state, deadLetters);
+            RecoveryReport report = JournalRecovery.recover(directory, state, deadLetters, listener);
             JournalMetrics metrics = new JournalMetrics(registry);
             metrics.tornTails.increment(report.tornTails());
             metrics.tornBytes.increment(report.droppedBytes());

@@ -16,7 +16,8 @@ public final class LanePolicy {
         return switch (envelope.getBodyCase()) {
             case RADIATION_SCAN -> envelope.getRadiationScan().getGammaAlarm()
                     || envelope.getRadiationScan().getNeutronAlarm() ? Lane.ALARM : Lane.RESULT;
-            case XRAY_SCAN, CONVEYANCE_ID -> Lane.RESULT;
+            case XRAY_SCAN, CONVEYANCE_ID, IMAGE_MANIFEST -> Lane.RESULT;
+            case IMAGE_CHUNK -> Lane.BULK;
             case INSPECTION -> alarming(envelope.getInspection()) ? Lane.ALARM : Lane.RESULT;
             case DEVICE_STATUS -> alarming(envelope.getDeviceStatus().getState()) ? Lane.ALARM : Lane.RESULT;
             case RADIATION_MEASUREMENT, DEVICE_SETUP, RAW_RECORD, BODY_NOT_SET -> Lane.TELEMETRY;

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.gateway.retry.Backoff;
+import io.scangate.proto.v1.Envelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,8 @@ public final class MqttPublisher implements Publisher {
         MqttAsyncClient create(String serverUri, String clientId) throws MqttException;
     }
 
-    private record InFlight(long id, int connection, Instant receivedAt) {
+    /** {@code imageSha256} is set for an image chunk, whose settlement unpins its blob. */
+    private record InFlight(long id, int connection, Instant receivedAt, String imageSha256) {
     }
 
     private final MqttSettings settings;
@@ -63,6 +65,7 @@ public final class MqttPublisher implements Publisher {
     private final DeviceTopics deviceTopics;
     private final MessageFactory messages;
     private final PublishableEntries publishable;
+    private final ChunkSource chunks;
     private final Backoff retryBackoff;
     private final BrokerConnection broker;
     private final ScheduledExecutorService loop;
@@ -79,9 +82,19 @@ public final class MqttPublisher implements Publisher {
     private long maxPacketSize = Long.MAX_VALUE;
 
     public MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry) {
+        this(settings, journal, registry, ChunkSource.NONE);
+    }
+
+    /** @param chunks fills image chunks from the blob store at publish time */
+    public MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ChunkSource chunks) {
         this(settings, journal, registry,
                 (uri, clientId) -> new MqttAsyncClient(uri, clientId, new MemoryPersistence()),
-                bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+                bound -> ThreadLocalRandom.current().nextLong(bound + 1), chunks);
+    }
+
+    MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ClientFactory clientFactory,
+            LongUnaryOperator jitter) {
+        this(settings, journal, registry, clientFactory, jitter, ChunkSource.NONE);
     }
 
     /**
@@ -90,7 +103,8 @@ public final class MqttPublisher implements Publisher {
      * @param jitter given a bound, a uniform value in [0, bound]
      */
     MqttPublisher(MqttSettings settings, Journal journal, MeterRegistry registry, ClientFactory clientFactory,
-            LongUnaryOperator jitter) {
+            LongUnaryOperator jitter, ChunkSource chunks) {
+        this.chunks = chunks;
         List<String> problems = settings.validate();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid MQTT settings: " + String.join("; ", problems));
@@ -118,6 +132,11 @@ public final class MqttPublisher implements Publisher {
                     public void connectionUp(int connection, int newWindow, long newMaxPacketSize) {
                         window = newWindow;
                         maxPacketSize = newMaxPacketSize;
+                        String tooSmall = chunks.checkMaxPacketSize(newMaxPacketSize);
+                        if (tooSmall != null) {
+                            log.error("event=broker_packet_limit_below_image_chunk broker={} reason=\"{}\"",
+                                    settings.serverUri(), tooSmall);
+                        }
                         connected = true;
                         drain();
                     }
@@ -222,16 +241,31 @@ public final class MqttPublisher implements Publisher {
             publishable.deadLetter(entry, "unknown", "unreadable device reference: " + e.getMessage());
             return true;
         }
-        if (!fitsInAPacket(entry.payload().length, topic)) {
-            publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), "payload of " + entry.payload().length
-                    + " bytes exceeds the broker's maximum packet size " + maxPacketSize);
+        byte[] payload = entry.payload();
+        Envelope chunk = null;
+        if (header.body() == Envelope.BodyCase.IMAGE_CHUNK) {
+            try {
+                chunk = Envelope.parseFrom(payload);
+                payload = chunks.payload(chunk);
+            } catch (InvalidProtocolBufferException | ChunkSource.UnavailableException e) {
+                deadLetterChunk(entry, header, chunk, e.getMessage());
+                return true;
+            }
+        }
+        if (!fitsInAPacket(payload.length, topic)) {
+            String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;
+            if (chunk != null) {
+                deadLetterChunk(entry, header, chunk, reason + " (lower blobs.chunkSize)");
+            } else {
+                publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), reason);
+            }
             return true;
         }
         int attempt = broker.id();
-        Instant receivedAt = header.receiveTime();
-        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, receivedAt));
+        String image = chunk == null ? null : chunk.getImageChunk().getImageSha256();
+        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, header.receiveTime(), image));
         try {
-            broker.client().publish(topic, messages.forEnvelope(header, entry.payload()), null,
+            broker.client().publish(topic, messages.forEnvelope(header, payload), null,
                     new AckListener(entry.id(), attempt));
             metrics.sent.increment();
             metrics.inFlight.set(inFlight.size());
@@ -278,6 +312,9 @@ public final class MqttPublisher implements Publisher {
         } else {
             journal.confirm(id);
             metrics.acked.increment();
+            if (sent.imageSha256() != null) {
+                chunks.settled(sent.imageSha256());
+            }
             if (sent.receivedAt() != null) {
                 Duration latency = Duration.between(sent.receivedAt(), Instant.now());
                 if (!latency.isNegative()) {
@@ -303,6 +340,16 @@ public final class MqttPublisher implements Publisher {
             metrics.failed.increment();
             log.warn("event=publish_failed id={} reason={}", id, describe(cause));
             scheduleRetry();
+        }
+    }
+
+    /** A chunk that can never be sent; it stops pinning its image's blob. {@code chunk} is null when unreadable. */
+    private void deadLetterChunk(JournalEntry entry, EnvelopeHeader header, Envelope chunk, String reason) {
+        String image = chunk == null ? "unknown" : chunk.getImageChunk().getImageSha256();
+        String index = chunk == null ? "?" : Integer.toString(chunk.getImageChunk().getIndex());
+        publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), "image chunk " + image + "#" + index + ": " + reason);
+        if (chunk != null) {
+            chunks.settled(image);
         }
     }
 

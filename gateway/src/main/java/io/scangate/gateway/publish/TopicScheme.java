@@ -55,6 +55,8 @@ public final class TopicScheme {
             case XRAY_SCAN -> "scan";
             case CONVEYANCE_ID -> "conveyance";
             case INSPECTION -> "inspection";
+            case IMAGE_MANIFEST -> "image";
+            case IMAGE_CHUNK -> "image-chunk";
             case BODY_NOT_SET -> throw new IllegalArgumentException("envelope has no body");
         };
     }

@@ -123,7 +123,7 @@ class ConfigLoaderTest {
         String yaml = """
                 site: s
                 gatewayId: g
-                blobs: {directory: var/blobs, maxBytes: 1KiB}
+                blobs: {directory: var/blobs, maxBytes: 1KiB, chunkSize: 1KiB, retention: PT-1S}
                 devices:
                   - {id: xray, driver: dicos, lane: l1, transport: {kind: tcp-server, maxConnections: 0}}
                   - {id: rpm, driver: vm250, lane: l2, transport: {kind: tcp-client, host: h, port: 1600, maxConnections: 4}}
@@ -134,7 +134,9 @@ class ConfigLoaderTest {
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.port: required for tcp-server"))
                 .anySatisfy(p -> assertThat(p).startsWith("devices[0].transport.maxConnections: 0 is out of range"))
                 .anySatisfy(p -> assertThat(p).startsWith("devices[1].transport.maxConnections: only for kind: tcp-server"))
-                .anySatisfy(p -> assertThat(p).startsWith("blobs.maxBytes: 1024 is below"));
+                .anySatisfy(p -> assertThat(p).startsWith("blobs.maxBytes: 1024 is below"))
+                .anySatisfy(p -> assertThat(p).startsWith("blobs.chunkSize: 1024 is outside 4096..16777216"))
+                .anySatisfy(p -> assertThat(p).startsWith("blobs.retention: PT-1S is negative"));
     }
 
     @Test

@@ -38,9 +38,16 @@ final class FakePaho implements MqttPublisher.ClientFactory {
     final AtomicInteger slotsInUse = new AtomicInteger();
     final AtomicInteger clients = new AtomicInteger();
     private final int receiveMaximum;
+    private final long maximumPacketSize;
 
     FakePaho(int receiveMaximum) {
+        this(receiveMaximum, 0);
+    }
+
+    /** @param maximumPacketSize announced in the CONNACK; 0 announces none */
+    FakePaho(int receiveMaximum, long maximumPacketSize) {
         this.receiveMaximum = receiveMaximum;
+        this.maximumPacketSize = maximumPacketSize;
     }
 
     @Override
@@ -53,6 +60,9 @@ final class FakePaho implements MqttPublisher.ClientFactory {
             IMqttToken connack = mock(IMqttToken.class);
             MqttProperties properties = new MqttProperties();
             properties.setReceiveMaximum(receiveMaximum);
+            if (maximumPacketSize > 0) {
+                properties.setMaximumPacketSize(maximumPacketSize);
+            }
             when(connack.getResponseProperties()).thenReturn(properties);
             call.<MqttActionListener>getArgument(2).onSuccess(connack);
             return connack;

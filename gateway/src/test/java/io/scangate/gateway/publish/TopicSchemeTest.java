@@ -49,7 +49,7 @@ class TopicSchemeTest {
             if (body == Envelope.BodyCase.BODY_NOT_SET) {
                 assertThatThrownBy(() -> TopicScheme.kind(body)).isInstanceOf(IllegalArgumentException.class);
             } else {
-                assertThat(TopicScheme.kind(body)).matches("[a-z]+");
+                assertThat(TopicScheme.kind(body)).matches("[a-z]+(-[a-z]+)*");
             }
         }
         assertThat(TopicScheme.typeName(Envelopes.conveyance("l", "d"))).isEqualTo("scangate.v1.ConveyanceId");
