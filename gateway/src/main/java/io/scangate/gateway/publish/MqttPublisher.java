@@ -1,12 +1,9 @@
 package io.scangate.gateway.publish;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.gateway.retry.Backoff;
-import io.scangate.proto.v1.Envelope;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +59,6 @@ public final class MqttPublisher implements Publisher {
     private final Journal journal;
     private final PublishMetrics metrics;
     private final TopicScheme topics;
-    private final DeviceTopics deviceTopics;
     private final MessageFactory messages;
     private final PublishableEntries publishable;
     private final ChunkSource chunks;
@@ -113,9 +109,8 @@ public final class MqttPublisher implements Publisher {
         this.journal = journal;
         this.metrics = new PublishMetrics(registry);
         this.topics = new TopicScheme(settings.site(), settings.gatewayId());
-        this.deviceTopics = new DeviceTopics(topics);
         this.messages = new MessageFactory(settings);
-        this.publishable = new PublishableEntries(journal, metrics);
+        this.publishable = new PublishableEntries(journal, metrics, topics, chunks);
         this.retryBackoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), jitter);
         ScheduledThreadPoolExecutor singleThread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "scangate-publisher");
@@ -230,42 +225,15 @@ public final class MqttPublisher implements Publisher {
 
     /** Returns false when the loop must stop taking for now (back-pressure, failure). */
     private boolean publish(JournalEntry entry) {
-        EnvelopeHeader header = publishable.decodeOrDeadLetter(entry);
-        if (header == null) {
-            return true;
-        }
-        String topic;
-        try {
-            topic = deviceTopics.topic(header.device(), header.body());
-        } catch (InvalidProtocolBufferException e) {
-            publishable.deadLetter(entry, "unknown", "unreadable device reference: " + e.getMessage());
-            return true;
-        }
-        byte[] payload = entry.payload();
-        Envelope chunk = null;
-        if (header.body() == Envelope.BodyCase.IMAGE_CHUNK) {
-            try {
-                chunk = Envelope.parseFrom(payload);
-                payload = chunks.payload(chunk);
-            } catch (InvalidProtocolBufferException | ChunkSource.UnavailableException e) {
-                deadLetterChunk(entry, header, chunk, e.getMessage());
-                return true;
-            }
-        }
-        if (!fitsInAPacket(payload.length, topic)) {
-            String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;
-            if (chunk != null) {
-                deadLetterChunk(entry, header, chunk, reason + " (lower blobs.chunkSize)");
-            } else {
-                publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), reason);
-            }
+        PublishableEntries.Outgoing outgoing = publishable.prepare(entry, maxPacketSize);
+        if (outgoing == null) {
             return true;
         }
         int attempt = broker.id();
-        String image = chunk == null ? null : chunk.getImageChunk().getImageSha256();
-        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, header.receiveTime(), image));
+        inFlight.put(entry.id(), new InFlight(entry.id(), attempt, outgoing.header().receiveTime(),
+                outgoing.imageSha256()));
         try {
-            broker.client().publish(topic, messages.forEnvelope(header, payload), null,
+            broker.client().publish(outgoing.topic(), messages.forEnvelope(outgoing.header(), outgoing.payload()), null,
                     new AckListener(entry.id(), attempt));
             metrics.sent.increment();
             metrics.inFlight.set(inFlight.size());
@@ -284,16 +252,10 @@ public final class MqttPublisher implements Publisher {
             }
             metrics.failed.increment();
             log.warn("event=publish_failed id={} device={} topic={} reason={}", entry.id(),
-                    DeviceTopics.deviceId(header.device()), topic, describe(e));
+                    DeviceTopics.deviceId(outgoing.header().device()), outgoing.topic(), describe(e));
             scheduleRetry();
             return false;
         }
-    }
-
-    /** UTF-8 takes at most 3 bytes a char here, so the topic is encoded only when the payload is near the limit. */
-    private boolean fitsInAPacket(int payloadBytes, String topic) {
-        return payloadBytes + 3L * topic.length() <= maxPacketSize
-                || payloadBytes + (long) topic.getBytes(StandardCharsets.UTF_8).length <= maxPacketSize;
     }
 
     private void onAcked(long id, int attempt, int[] reasonCodes) {
@@ -340,16 +302,6 @@ public final class MqttPublisher implements Publisher {
             metrics.failed.increment();
             log.warn("event=publish_failed id={} reason={}", id, describe(cause));
             scheduleRetry();
-        }
-    }
-
-    /** A chunk that can never be sent; it stops pinning its image's blob. {@code chunk} is null when unreadable. */
-    private void deadLetterChunk(JournalEntry entry, EnvelopeHeader header, Envelope chunk, String reason) {
-        String image = chunk == null ? "unknown" : chunk.getImageChunk().getImageSha256();
-        String index = chunk == null ? "?" : Integer.toString(chunk.getImageChunk().getIndex());
-        publishable.deadLetter(entry, DeviceTopics.deviceId(header.device()), "image chunk " + image + "#" + index + ": " + reason);
-        if (chunk != null) {
-            chunks.settled(image);
         }
     }
 

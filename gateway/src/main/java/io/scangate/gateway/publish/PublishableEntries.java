@@ -4,27 +4,90 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.proto.v1.Envelope;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether a journal entry can ever be published; one that cannot (not an envelope, no body, no
- * event id, too large for the broker) is dead-lettered with its reason instead of blocking the queue.
+ * Turns a journal entry into what goes on the wire: its topic, and its payload (the journalled bytes, or
+ * for an image chunk the reference filled with its bytes from the blob store). An entry that can never be
+ * published (not an envelope, no body, no event id, a chunk whose blob is gone, too large for the broker)
+ * is dead-lettered with its reason instead of blocking the queue.
  */
 final class PublishableEntries {
+
+    /** @param imageSha256 set for an image chunk, whose settlement unpins its blob */
+    record Outgoing(EnvelopeHeader header, String topic, byte[] payload, String imageSha256) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PublishableEntries.class);
 
     private final Journal journal;
     private final PublishMetrics metrics;
+    private final DeviceTopics topics;
+    private final ChunkSource chunks;
 
-    PublishableEntries(Journal journal, PublishMetrics metrics) {
+    PublishableEntries(Journal journal, PublishMetrics metrics, TopicScheme topics, ChunkSource chunks) {
         this.journal = journal;
         this.metrics = metrics;
+        this.topics = new DeviceTopics(topics);
+        this.chunks = chunks;
+    }
+
+    /** What to send for the entry, or null when it was dead-lettered. */
+    Outgoing prepare(JournalEntry entry, long maxPacketSize) {
+        EnvelopeHeader header = decodeOrDeadLetter(entry);
+        if (header == null) {
+            return null;
+        }
+        String topic;
+        try {
+            topic = topics.topic(header.device(), header.body());
+        } catch (InvalidProtocolBufferException e) {
+            deadLetter(entry, "unknown", "unreadable device reference: " + e.getMessage());
+            return null;
+        }
+        byte[] payload = entry.payload();
+        Envelope chunk = null;
+        if (header.body() == Envelope.BodyCase.IMAGE_CHUNK) {
+            try {
+                chunk = Envelope.parseFrom(payload);
+                payload = chunks.payload(chunk);
+            } catch (InvalidProtocolBufferException | ChunkSource.UnavailableException e) {
+                deadLetterChunk(entry, header, chunk, e.getMessage());
+                return null;
+            }
+        }
+        if (!fitsInAPacket(payload.length, topic, maxPacketSize)) {
+            String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;
+            if (chunk != null) {
+                deadLetterChunk(entry, header, chunk, reason + " (lower blobs.chunkSize)");
+            } else {
+                deadLetter(entry, DeviceTopics.deviceId(header.device()), reason);
+            }
+            return null;
+        }
+        return new Outgoing(header, topic, payload, chunk == null ? null : chunk.getImageChunk().getImageSha256());
+    }
+
+    /** UTF-8 takes at most 3 bytes a char here, so the topic is encoded only when the payload is near the limit. */
+    private static boolean fitsInAPacket(int payloadBytes, String topic, long maxPacketSize) {
+        return payloadBytes + 3L * topic.length() <= maxPacketSize
+                || payloadBytes + (long) topic.getBytes(StandardCharsets.UTF_8).length <= maxPacketSize;
+    }
+
+    /** A chunk that can never be sent; it stops pinning its image's blob. {@code chunk} is null when unreadable. */
+    private void deadLetterChunk(JournalEntry entry, EnvelopeHeader header, Envelope chunk, String reason) {
+        String image = chunk == null ? "unknown" : chunk.getImageChunk().getImageSha256();
+        String index = chunk == null ? "?" : Integer.toString(chunk.getImageChunk().getIndex());
+        deadLetter(entry, DeviceTopics.deviceId(header.device()), "image chunk " + image + "#" + index + ": " + reason);
+        if (chunk != null) {
+            chunks.settled(image);
+        }
     }
 
     /** The envelope's header, or null when the entry was dead-lettered. */
-    EnvelopeHeader decodeOrDeadLetter(JournalEntry entry) {
+    private EnvelopeHeader decodeOrDeadLetter(JournalEntry entry) {
         EnvelopeHeader header;
         try {
             header = EnvelopeHeader.read(entry.payload());
