@@ -6,25 +6,18 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.ImageManifest;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,13 +32,11 @@ import picocli.CommandLine.Spec;
         description = "Receive X-ray images: reassemble and verify them into a directory, with PNG previews.")
 public final class TailImagesCommand implements Callable<Integer> {
 
-    private static final long TIMEOUT_MILLIS = 10_000;
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "Broker URI (default: ${DEFAULT-VALUE}).")
-    private String broker;
+    @Mixin
+    private BrokerOptions connection;
 
     @Option(names = "--topic-prefix", defaultValue = "scangate/v1/+/+/+",
             description = "Topics up to the kind level; /image and /image-chunk are appended (default: ${DEFAULT-VALUE}).")
@@ -57,23 +48,9 @@ public final class TailImagesCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "0", description = "Exit after N images completed or failed; 0 runs until stopped.")
     private int count;
 
-    @Option(names = "--timeout", defaultValue = "0", converter = TailCommand.DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "0", converter = BrokerOptions.DurationConverter.class,
             description = "Give up after this long (seconds or ISO-8601), reporting incomplete images; 0: no limit.")
     private Duration timeout;
-
-    @Option(names = "--client-id", description = "MQTT client id (default: a random scangate-images-… id).")
-    private String clientId;
-
-    @Option(names = "--session-expiry", defaultValue = "0", converter = TailCommand.DurationConverter.class,
-            description = "Keep a persistent session this long, so that chunks sent while this command is not running"
-                    + " arrive on the next run; needs --client-id. 0: a clean session.")
-    private Duration sessionExpiry;
-
-    @Option(names = "--username", description = "MQTT user name.")
-    private String username;
-
-    @Option(names = "--password", description = "MQTT password.", arity = "0..1", interactive = true)
-    private char[] password;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -81,25 +58,21 @@ public final class TailImagesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!sessionExpiry.isZero() && clientId == null) {
-            err.println("tail-images: --session-expiry needs --client-id (the session is found again by its client id)");
+        if (connection.problem() != null) {
+            err.println("tail-images: " + connection.problem());
             err.flush();
             return 2;
         }
         CountDownLatch done = new CountDownLatch(count > 0 ? count : 1);
         AtomicInteger failures = new AtomicInteger();
         ImageAssembler assembler = new ImageAssembler(out, new Reporter(stdout, done, failures));
-        String id = clientId != null ? clientId : "scangate-images-" + UUID.randomUUID().toString().substring(0, 8);
-        MqttSubscription[] subscriptions = {new MqttSubscription(topicPrefix + "/image", 1),
-                new MqttSubscription(topicPrefix + "/image-chunk", 1)};
+        Receiver receiver = new Receiver(assembler, err);
         MqttAsyncClient client;
         try {
-            client = new MqttAsyncClient(broker, id, new MemoryPersistence());
-            client.setCallback(new Receiver(client, assembler, subscriptions, err));
-            client.connect(options()).waitForCompletion(TIMEOUT_MILLIS);
-            client.subscribe(subscriptions).waitForCompletion(TIMEOUT_MILLIS);
+            client = connection.connect("scangate-images-", receiver);
+            receiver.subscribe();
         } catch (MqttException e) {
-            err.println("tail-images: cannot subscribe at " + broker + ": " + e.getReasonCode() + " " + e.getMessage());
+            err.println("tail-images: cannot subscribe at " + connection.broker + ": " + e.getReasonCode() + " " + e.getMessage());
             err.flush();
             return 1;
         }
@@ -107,7 +80,7 @@ public final class TailImagesCommand implements Callable<Integer> {
         try {
             allArrived = timeout.isZero() ? awaitForever(done) : done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
-            closeQuietly(client);
+            BrokerOptions.closeQuietly(client);
             assembler.close();
         }
         for (ImageAssembler.Incomplete open : assembler.incomplete()) {
@@ -126,35 +99,10 @@ public final class TailImagesCommand implements Callable<Integer> {
         return true;
     }
 
-    private MqttConnectionOptions options() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(sessionExpiry.isZero());
-        options.setSessionExpiryInterval(sessionExpiry.toSeconds());
-        options.setAutomaticReconnect(true);
-        if (username != null) {
-            options.setUserName(username);
-        }
-        if (password != null) {
-            options.setPassword(new String(password).getBytes(StandardCharsets.UTF_8));
-        }
-        return options;
-    }
-
     private void print(PrintWriter stdout, ObjectNode line) {
         synchronized (stdout) {
             stdout.println(line.toString());
             stdout.flush();
-        }
-    }
-
-    private static void closeQuietly(MqttAsyncClient client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(TIMEOUT_MILLIS);
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            // Leaving anyway; the broker drops the connection on its own.
         }
     }
 
@@ -207,18 +155,14 @@ public final class TailImagesCommand implements Callable<Integer> {
         }
     }
 
-    /** Hands each message to the assembler; re-subscribes after a reconnect of a clean session. */
-    private final class Receiver implements MqttCallback {
-        private final MqttAsyncClient client;
+    /** Hands each message to the assembler. */
+    private final class Receiver extends SubscriberCallback {
         private final ImageAssembler assembler;
-        private final MqttSubscription[] subscriptions;
-        private final PrintWriter err;
 
-        Receiver(MqttAsyncClient client, ImageAssembler assembler, MqttSubscription[] subscriptions, PrintWriter err) {
-            this.client = client;
+        Receiver(ImageAssembler assembler, PrintWriter err) {
+            super("tail-images", err, connection.cleanSession(), new MqttSubscription(topicPrefix + "/image", 1),
+                    new MqttSubscription(topicPrefix + "/image-chunk", 1));
             this.assembler = assembler;
-            this.subscriptions = subscriptions;
-            this.err = err;
         }
 
         @Override
@@ -226,45 +170,7 @@ public final class TailImagesCommand implements Callable<Integer> {
             try {
                 assembler.accept(Envelope.parseFrom(message.getPayload()));
             } catch (InvalidProtocolBufferException e) {
-                report("tail-images: " + topic + ": payload is not a scangate.v1.Envelope: " + e.getMessage());
-            }
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            if (reconnect && sessionExpiry.isZero()) {
-                try {
-                    client.subscribe(subscriptions);
-                } catch (MqttException e) {
-                    report("tail-images: re-subscribe failed: " + e.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            report("tail-images: connection lost (" + response + "), reconnecting");
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            report("tail-images: " + exception.getMessage());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // Nothing is published.
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication.
-        }
-
-        private void report(String line) {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
+                report(topic + ": payload is not a scangate.v1.Envelope: " + e.getMessage());
             }
         }
     }
