@@ -7,6 +7,7 @@ import io.scangate.gateway.publish.ChunkSource;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.ImageChunk;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class BlobChunkSource implements ChunkSource {
     }
 
     @Override
-    public byte[] payload(Envelope envelope) throws UnavailableException {
+    public byte[] payload(Envelope envelope) throws UnavailableException, TransientException {
         ImageChunk chunk = envelope.getImageChunk();
         byte[] data;
         try {
@@ -60,7 +61,7 @@ public final class BlobChunkSource implements ChunkSource {
         return envelope.toBuilder().setImageChunk(chunk.toBuilder().setData(ByteString.copyFrom(data))).build().toByteArray();
     }
 
-    private byte[] read(ImageChunk chunk) throws UnavailableException {
+    private byte[] read(ImageChunk chunk) throws UnavailableException, TransientException {
         Optional<Path> blob;
         try {
             blob = store.find(chunk.getImageSha256());
@@ -81,8 +82,10 @@ public final class BlobChunkSource implements ChunkSource {
                 }
                 position += read;
             }
+        } catch (NoSuchFileException e) {
+            throw new UnavailableException("blob is not in the store (deleted or lost)");
         } catch (IOException e) {
-            throw new UnavailableException("blob unreadable: " + e);
+            throw new TransientException("blob unreadable now: " + e);
         }
         String actual = sha256(data.array());
         if (!actual.equals(chunk.getSha256())) {

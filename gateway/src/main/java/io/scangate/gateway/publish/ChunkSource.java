@@ -18,6 +18,18 @@ public interface ChunkSource {
         }
     }
 
+    /**
+     * The chunk could not be read now (an I/O error that may pass, e.g. too many open files); the publisher
+     * tries again after a backoff, a bounded number of times, before it dead-letters the chunk.
+     */
+    final class TransientException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public TransientException(String reason) {
+            super(reason);
+        }
+    }
+
     /** For a gateway without a blob store: every chunk is unavailable. */
     ChunkSource NONE = new ChunkSource() {
         @Override
@@ -39,7 +51,7 @@ public interface ChunkSource {
      * The payload to publish for a journalled chunk reference: the same envelope with the chunk's bytes in
      * {@code data}, verified against the chunk's hash. Byte-identical on every retry.
      */
-    byte[] payload(Envelope chunk) throws UnavailableException;
+    byte[] payload(Envelope chunk) throws UnavailableException, TransientException;
 
     /** A chunk of this image was acknowledged or dead-lettered: it no longer pins the blob. */
     void settled(String imageSha256);

@@ -229,6 +229,11 @@ public final class MqttPublisher implements Publisher {
         if (outgoing == null) {
             return true;
         }
+        if (outgoing == PublishableEntries.RETRY_LATER) {
+            journal.release(entry.id());
+            scheduleRetry();
+            return false;
+        }
         int attempt = broker.id();
         inFlight.put(entry.id(), new InFlight(entry.id(), attempt, outgoing.header().receiveTime(),
                 outgoing.imageSha256()));

@@ -5,6 +5,8 @@ import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.proto.v1.Envelope;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +22,19 @@ final class PublishableEntries {
     record Outgoing(EnvelopeHeader header, String topic, byte[] payload, String imageSha256) {
     }
 
+    /** Returned by {@link #prepare} for a chunk that could not be read now: release it and retry after a backoff. */
+    static final Outgoing RETRY_LATER = new Outgoing(null, null, null, null);
+    /** Reads of one chunk failing with a transient error before it is dead-lettered: with the default backoff, up to ~15 s. */
+    static final int CHUNK_READ_ATTEMPTS = 5;
+
     private static final Logger log = LoggerFactory.getLogger(PublishableEntries.class);
 
     private final Journal journal;
     private final PublishMetrics metrics;
     private final DeviceTopics topics;
     private final ChunkSource chunks;
+    /** Transient read failures per journal entry; only the publisher's loop touches it. */
+    private final Map<Long, Integer> chunkReadFailures = new HashMap<>();
 
     PublishableEntries(Journal journal, PublishMetrics metrics, TopicScheme topics, ChunkSource chunks) {
         this.journal = journal;
@@ -54,8 +63,21 @@ final class PublishableEntries {
                 chunk = Envelope.parseFrom(payload);
                 payload = chunks.payload(chunk);
             } catch (InvalidProtocolBufferException | ChunkSource.UnavailableException e) {
+                chunkReadFailures.remove(entry.id());
                 deadLetterChunk(entry, header, chunk, e.getMessage());
                 return null;
+            } catch (ChunkSource.TransientException e) {
+                int failures = chunkReadFailures.merge(entry.id(), 1, Integer::sum);
+                if (failures < CHUNK_READ_ATTEMPTS) {
+                    log.warn("event=image_chunk_retry id={} attempt={} reason=\"{}\"", entry.id(), failures, e.getMessage());
+                    return RETRY_LATER;
+                }
+                chunkReadFailures.remove(entry.id());
+                deadLetterChunk(entry, header, chunk, e.getMessage() + " (" + failures + " attempts)");
+                return null;
+            }
+            if (!chunkReadFailures.isEmpty()) {
+                chunkReadFailures.remove(entry.id());
             }
         }
         if (!fitsInAPacket(payload.length, topic, maxPacketSize)) {

@@ -12,6 +12,7 @@ import io.scangate.proto.v1.ImageChunk;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,45 @@ class ChunkPublishingSeamTest {
     void anUnavailableChunkIsDeadLetteredWithTheSourcesReason() {
         FakePaho paho = new FakePaho(10);
         long id = journal.add(Lane.BULK, chunk(0).toByteArray());
-        source.sizes.add(-1);
+        source.sizes.add(UNAVAILABLE);
 
         start(paho);
         await().atMost(Duration.ofSeconds(10)).until(() -> journal.deadLetters().size() == 1);
 
         assertThat(journal.deadLetters().get(id)).contains("blob is gone");
+        assertThat(source.settled).containsExactly(IMAGE);
+        assertThat(paho.published).isEmpty();
+    }
+
+    @Test
+    void aChunkThatCannotBeReadForAMomentIsRetriedAndSent() {
+        FakePaho paho = new FakePaho(10);
+        long id = journal.add(Lane.BULK, chunk(0).toByteArray());
+        source.sizes.add(TRANSIENT);
+        source.transientFailuresLeft.set(2);
+
+        start(paho);
+        await().atMost(Duration.ofSeconds(10)).until(() -> paho.published.size() == 1);
+
+        assertThat(source.reads).hasValue(3);
+        assertThat(journal.deadLetters()).isEmpty();
+        paho.acknowledgeOldest(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.confirmedIds().contains(id));
+    }
+
+    @Test
+    void aChunkThatStaysUnreadableIsDeadLetteredAfterBoundedAttempts() {
+        FakePaho paho = new FakePaho(10);
+        long id = journal.add(Lane.BULK, chunk(0).toByteArray());
+        source.sizes.add(TRANSIENT);
+        source.transientFailuresLeft.set(Integer.MAX_VALUE);
+
+        start(paho);
+        await().atMost(Duration.ofSeconds(10)).until(() -> journal.deadLetters().size() == 1);
+
+        assertThat(source.reads).hasValue(PublishableEntries.CHUNK_READ_ATTEMPTS);
+        assertThat(journal.deadLetters().get(id)).contains("too many open files")
+                .contains("(" + PublishableEntries.CHUNK_READ_ATTEMPTS + " attempts)");
         assertThat(source.settled).containsExactly(IMAGE);
         assertThat(paho.published).isEmpty();
     }
@@ -83,17 +117,32 @@ class ChunkPublishingSeamTest {
                 .setIndex(index).setSha256("0".repeat(64))).build();
     }
 
-    /** Hands out payloads of the queued sizes (-1: unavailable) and records what the publisher tells it. */
+    private static final int UNAVAILABLE = -1;
+    private static final int TRANSIENT = -2;
+
+    /**
+     * Hands out payloads of the queued sizes ({@link #UNAVAILABLE}; {@link #TRANSIENT}: failing while
+     * failures are left, then 1000 bytes) and records what the publisher tells it.
+     */
     private static final class RecordingSource implements ChunkSource {
         final List<Integer> sizes = new CopyOnWriteArrayList<>();
+        final AtomicInteger transientFailuresLeft = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
         final List<String> settled = new CopyOnWriteArrayList<>();
         final List<Long> checkedLimits = new CopyOnWriteArrayList<>();
 
         @Override
-        public byte[] payload(Envelope chunk) throws UnavailableException {
+        public byte[] payload(Envelope chunk) throws UnavailableException, TransientException {
+            reads.incrementAndGet();
             int size = sizes.get(chunk.getImageChunk().getIndex());
-            if (size < 0) {
+            if (size == UNAVAILABLE) {
                 throw new UnavailableException("blob is gone");
+            }
+            if (size == TRANSIENT) {
+                if (transientFailuresLeft.getAndDecrement() > 0) {
+                    throw new TransientException("blob unreadable now: too many open files");
+                }
+                return new byte[1000];
             }
             return new byte[size];
         }
