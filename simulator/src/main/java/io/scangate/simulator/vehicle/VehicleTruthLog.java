@@ -16,9 +16,9 @@ public final class VehicleTruthLog {
     private VehicleTruthLog() {
     }
 
-    public static void write(Path file, List<Vehicle> vehicles) throws IOException {
+    public static void write(Path file, List<VehiclePassage> vehicles) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Vehicle v : vehicles) {
+            for (VehiclePassage v : vehicles) {
                 out.write(JSON.writeValueAsString(v.truth()));
                 out.write('\n');
             }

@@ -39,7 +39,7 @@ class VehicleLaneScenarioTest {
     @Test
     void vehiclesPassTheDevicesInOrderWithTheConfiguredStatistics() {
         VehicleLaneSettings settings = VehicleLaneSettings.defaults();
-        List<Vehicle> vehicles = new VehicleLaneScenario(settings, 42, 0).vehicles(2000);
+        List<VehiclePassage> vehicles = new VehicleLaneScenario(settings, 42, 0).vehicles(2000);
 
         double hours = vehicles.get(vehicles.size() - 1).truth().arrivalMillis() / 3_600_000.0;
         assertThat(vehicles.size() / hours).isBetween(27.0, 33.0);
@@ -56,7 +56,7 @@ class VehicleLaneScenarioTest {
         assertThat(share(vehicles, t -> t.xrayLate())).isBetween(0.025, 0.055);
         assertThat(share(vehicles, t -> t.wrongCheckDigit())).isBetween(0.015, 0.045);
 
-        for (Vehicle v : vehicles) {
+        for (VehiclePassage v : vehicles) {
             long ocr = at(v, PartKind.OCR);
             long rpm = at(v, PartKind.RPM);
             assertThat(rpm).isGreaterThan(ocr);
@@ -94,11 +94,11 @@ class VehicleLaneScenarioTest {
         assertThat(VehicleTruthLog.parse(lines.get(3))).isEqualTo(vehicles.get(3).truth());
     }
 
-    private static long at(Vehicle v, PartKind kind) {
+    private static long at(VehiclePassage v, PartKind kind) {
         return v.parts().stream().filter(p -> p.kind() == kind).mapToLong(PartEvent::atMillis).min().orElseThrow();
     }
 
-    private static double share(List<Vehicle> vehicles, java.util.function.Predicate<VehicleTruth> fault) {
+    private static double share(List<VehiclePassage> vehicles, java.util.function.Predicate<VehicleTruth> fault) {
         return vehicles.stream().filter(v -> fault.test(v.truth())).count() / (double) vehicles.size();
     }
 }
