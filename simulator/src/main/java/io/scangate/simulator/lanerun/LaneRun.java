@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +58,15 @@ public final class LaneRun implements AutoCloseable {
     private final AtomicLong outstanding = new AtomicLong();
     private final CountDownLatch played = new CountDownLatch(1);
     private final BufferedWriter truthLog;
+    private final Consumer<VehicleTruth> onPlanned;
     private long originNanos;
     private Instant originInstant;
     private volatile boolean planningDone;
 
-    private LaneRun(LaneRunSettings settings, Simulator radiationPortal) throws IOException {
+    private LaneRun(LaneRunSettings settings, Simulator radiationPortal, Consumer<VehicleTruth> onPlanned)
+            throws IOException {
         this.settings = settings;
+        this.onPlanned = onPlanned;
         this.radiationPortal = radiationPortal;
         this.scenario = new VehicleLaneScenario(settings.traffic(), settings.seed(), 0);
         this.ocrPortal = new HttpOcrPortal(settings.ocrWebhook());
@@ -77,7 +81,13 @@ public final class LaneRun implements AutoCloseable {
      * client connected are lost, and counted so).
      */
     public static LaneRun start(LaneRunSettings settings, Simulator radiationPortal) throws IOException {
-        LaneRun run = new LaneRun(settings, radiationPortal);
+        return start(settings, radiationPortal, truth -> { });
+    }
+
+    /** As {@link #start(LaneRunSettings, Simulator)}, telling {@code onPlanned} each vehicle as it arrives. */
+    public static LaneRun start(LaneRunSettings settings, Simulator radiationPortal, Consumer<VehicleTruth> onPlanned)
+            throws IOException {
+        LaneRun run = new LaneRun(settings, radiationPortal, onPlanned);
         run.originNanos = System.nanoTime() + settings.lead().toNanos();
         run.originInstant = Instant.now().plus(settings.lead());
         run.clock.execute(() -> run.plan(run.scenario.next()));
@@ -133,6 +143,7 @@ public final class LaneRun implements AutoCloseable {
             planned.add(passage);
         }
         writeTruth(passage.truth());
+        onPlanned.accept(passage.truth());
         for (PartEvent part : passage.parts()) {
             outstanding.incrementAndGet();
             if (part instanceof PartEvent.OcrRead read) {
