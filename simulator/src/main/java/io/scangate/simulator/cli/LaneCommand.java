@@ -74,6 +74,14 @@ public final class LaneCommand implements Callable<Integer> {
             description = "X-ray image columns (default ${DEFAULT-VALUE}).")
     int columns;
 
+    @Option(names = "--tdr-share", defaultValue = "0",
+            description = "Share of X-ray studies followed by a threat detection report (default ${DEFAULT-VALUE}).")
+    double tdrShare;
+
+    @Option(names = "--alarm-share", defaultValue = "0.2",
+            description = "Share of those reports that decide ALARM (default ${DEFAULT-VALUE}).")
+    double alarmShare;
+
     @Option(names = "--vehicles", defaultValue = "0", description = "Vehicles to play; 0 = until stopped (default ${DEFAULT-VALUE}).")
     int vehicles;
 
@@ -126,7 +134,8 @@ public final class LaneCommand implements Callable<Integer> {
             LaneRunSettings settings = LaneRunSettings.defaults(laneId, ocrUrl, dicomHost, dicomPortToUse)
                     .withVehicles(vehicles).withAcceleration(acceleration).withSeed(seed).withTraffic(traffic)
                     .withTruthLog(truthLog);
-            return settings.withDicos(settings.dicos().withAeTitles(callingAe, calledAe)).withImageSize(rows, columns);
+            return settings.withDicos(settings.dicos().withAeTitles(callingAe, calledAe).withReports(tdrShare, alarmShare))
+                    .withImageSize(rows, columns);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

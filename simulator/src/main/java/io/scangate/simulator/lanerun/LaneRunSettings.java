@@ -20,7 +20,9 @@ import java.util.List;
  * @param traffic      arrivals, geometry and fault rates of the vehicle scenario
  * @param ocrWebhook   where the OCR portal POSTs its reads (the gateway's webhook)
  * @param dicos        where the X-ray scanner stores its images (host, port, AE titles), the image SOP class and
- *                     size (rows x columns, small by default so that hundreds of vehicles stay cheap)
+ *                     size (rows x columns, small by default so that hundreds of vehicles stay cheap), and the
+ *                     share of studies followed by a threat detection report ({@code tdrShare}, none by default)
+ *                     of which {@code alarmShare} decide ALARM
  * @param truthLog     JSON-lines file the ground truth is written to, one vehicle a line as it is planned; null =
  *                     none
  * @param lead         real time from the start to the first vehicle's arrival
@@ -48,12 +50,14 @@ public record LaneRunSettings(String lane, int vehicles, double acceleration, lo
 
     /**
      * A gate lane at {@code acceleration} with the default traffic and faults, single-view-per-image DICOS DX of
-     * 64 x 64 pixels (one energy), the scanner calling itself SCANNER1 and the gateway SCANGATE.
+     * 64 x 64 pixels (one energy), no threat detection reports, the scanner calling itself SCANNER1 and the
+     * gateway SCANGATE.
      */
     public static LaneRunSettings defaults(String lane, URI ocrWebhook, String dicomHost, int dicomPort) {
         DicosSettings dicos = DicosSettings.defaults(dicomHost, dicomPort)
                 .withImages(DicomUids.DICOS_DX_FOR_PRESENTATION, List.of("TOP", "SIDE"), false, DEFAULT_IMAGE_ROWS,
-                        DEFAULT_IMAGE_COLUMNS);
+                        DEFAULT_IMAGE_COLUMNS)
+                .withReports(0, 0);
         return new LaneRunSettings(lane, 0, 20, 1, VehicleLaneSettings.defaults(), ocrWebhook, dicos, null,
                 Duration.ofMillis(500));
     }
