@@ -148,7 +148,7 @@ class OcrEndToEndTest {
         assertThat(got.getContainersList()).extracting(ContainerCode::getConfidence)
                 .containsExactlyElementsOf(sent.containers().stream().map(PortalRead.Container::confidence).toList());
         for (ContainerCode code : got.getContainersList()) {
-            boolean shaped = code.getCode().matches("[A-Z]{3}U[0-9]{7}");
+            boolean shaped = code.getCode().matches("[A-Z]{3}[UJZ][0-9]{7}");
             CheckDigitResult expected = !shaped ? CheckDigitResult.CHECK_DIGIT_MALFORMED
                     : Iso6346.valid(code.getCode()) ? CheckDigitResult.CHECK_DIGIT_VALID
                     : CheckDigitResult.CHECK_DIGIT_INVALID;
