@@ -6,6 +6,7 @@ import static io.scangate.proto.v1.InspectionPart.INSPECTION_PART_XRAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.util.Durations;
 import io.scangate.gateway.testing.CountingSubscriber;
 import io.scangate.gateway.testing.CountingSubscriber.Received;
 import io.scangate.gateway.testing.MosquittoBroker;
@@ -15,6 +16,7 @@ import io.scangate.proto.v1.ContainerCode;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.Inspection;
 import io.scangate.proto.v1.InspectionPart;
+import io.scangate.proto.v1.JoinMethod;
 import io.scangate.proto.v1.MissingPart;
 import io.scangate.proto.v1.MissingReason;
 import io.scangate.proto.v1.XrayResult;
@@ -237,6 +239,8 @@ class LaneSimulationEndToEndTest {
                     assertThat(i.getRevision()).as("revisions in order of %s", i.getInspectionId()).isEqualTo(r + 1);
                     assertThat(i.getAmendsInspectionId()).isEqualTo(r == 0 ? "" : i.getInspectionId());
                     assertThat(vehiclesIn(i)).as("vehicles joined in %s", i).hasSize(1).doesNotContain(-1L);
+                    assertThat(i.getJoinsList()).as("offset errors are valid protobuf durations (JSON-printable)")
+                            .allMatch(j -> Durations.isValid(j.getOffsetError()));
                 }
             }
             Map<Long, Inspection> finals = finalsByVehicle();
@@ -264,6 +268,13 @@ class LaneSimulationEndToEndTest {
                     100.0 * complete / vehicles.size(), incomplete.size(), amended,
                     revisions.values().stream().mapToInt(List::size).sum(), ACCELERATION);
             incomplete.forEach(line -> System.out.println("  " + line));
+            for (InspectionPart part : List.of(INSPECTION_PART_RADIATION, INSPECTION_PART_XRAY)) {
+                long worst = finals.values().stream().flatMap(i -> i.getJoinsList().stream())
+                        .filter(j -> j.getPart() == part && j.getMethod() != JoinMethod.JOIN_METHOD_SAME_STUDY)
+                        .mapToLong(j -> Math.abs(Durations.toMillis(j.getOffsetError()))).max().orElse(0);
+                System.out.printf(Locale.ROOT, "  largest offset error of a %s join: %d ms wall (tolerance %s)%n",
+                        part.name().substring("INSPECTION_PART_".length()).toLowerCase(Locale.ROOT), worst, scaled(10_000));
+            }
         }
 
         private static void check(VehiclePassage v, Inspection i, Inspection first) {
