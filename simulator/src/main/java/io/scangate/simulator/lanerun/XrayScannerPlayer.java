@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +85,7 @@ final class XrayScannerPlayer {
 
     /** The report following the study's first view, or null: drawn per vehicle so that a seed replays it. */
     private ThreatReport report(PartEvent.XrayImage image, Instant acquired, String series, int instance) {
-        Random draw = new Random(seed * 1_000_003 + image.vehicle());
+        SplittableRandom draw = new SplittableRandom(seed * 1_000_003 + image.vehicle());
         boolean reported = draw.nextDouble() < settings.tdrShare();
         if (!reported || settings.views().indexOf(image.view()) > 0) {
             return null;
