@@ -35,4 +35,17 @@ class Iso6346Test {
             assertThat(Iso6346.valid(code)).as(code).isTrue();
         }
     }
+
+    @Test
+    void wrongCheckDigitDiffersOnlyInTheLastCharacter() {
+        Draws draws = new Draws(3);
+        for (int i = 0; i < 100; i++) {
+            String code = Iso6346.random(draws);
+            assertThat(code).matches("[A-Z]{3}[UJZ][0-9]{7}");
+            assertThat(code.charAt(10) - '0').isEqualTo(Iso6346.checkDigit(code));
+            String wrong = Iso6346.withWrongCheckDigit(code, draws);
+            assertThat(wrong.substring(0, 10)).isEqualTo(code.substring(0, 10));
+            assertThat(wrong.charAt(10) - '0').isNotEqualTo(Iso6346.checkDigit(code));
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.scangate.simulator.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scangate.simulator.scenario.Draws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,31 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VehicleLaneScenarioTest {
-
-    @Test
-    void checkDigitsOfTheDesignVectors() {
-        assertThat(Iso6346.checkDigit("CSQU305438")).isEqualTo(3);
-        assertThat(Iso6346.checkDigit("ABCU123456")).isEqualTo(0);
-        assertThat(Iso6346.letterValue('A')).isEqualTo(10);
-        assertThat(Iso6346.letterValue('B')).isEqualTo(12);
-        assertThat(Iso6346.letterValue('K')).isEqualTo(21);
-        assertThat(Iso6346.letterValue('L')).isEqualTo(23);
-        assertThat(Iso6346.letterValue('U')).isEqualTo(32);
-        assertThat(Iso6346.letterValue('Z')).isEqualTo(38);
-    }
-
-    @Test
-    void wrongCheckDigitDiffersOnlyInTheLastCharacter() {
-        Draws draws = new Draws(3);
-        for (int i = 0; i < 100; i++) {
-            String code = Iso6346.random(draws);
-            assertThat(code).matches("[A-Z]{3}[UJZ][0-9]{7}");
-            assertThat(code.charAt(10) - '0').isEqualTo(Iso6346.checkDigit(code));
-            String wrong = Iso6346.withWrongCheckDigit(code, draws);
-            assertThat(wrong.substring(0, 10)).isEqualTo(code.substring(0, 10));
-            assertThat(wrong.charAt(10) - '0').isNotEqualTo(Iso6346.checkDigit(code));
-        }
-    }
 
     @Test
     void vehiclesPassTheDevicesInOrderWithTheConfiguredStatistics() {
