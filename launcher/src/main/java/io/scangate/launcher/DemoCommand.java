@@ -6,6 +6,7 @@ import io.scangate.gateway.config.LoadedConfig;
 import io.scangate.gateway.host.DriverRegistry;
 import io.scangate.simulator.Simulator;
 import io.scangate.simulator.SimulatorOptions;
+import io.scangate.simulator.lanerun.LaneRun;
 import io.scangate.simulator.modbus.AspectModbusSlave;
 import io.scangate.simulator.n42.N42LaneServer;
 import io.scangate.simulator.n42.N42LaneSettings;
@@ -17,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +27,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Everything on one machine, nothing to install: an embedded MQTT 5 broker, simulated VM-250 lanes, the
- * gateway between them, and a console back-end printing what arrives.
+ * gateway between them, and a console back-end printing what arrives. The first VM-250 lane is a whole
+ * correlated lane: an OCR portal and an X-ray scanner (small images) stand beside its radiation portal, all
+ * driven by the vehicle scenario, and the gateway joins them into inspections.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Embedded MQTT 5 broker + simulated VM-250 lanes + gateway + a console that prints decoded events.")
+        description = "Embedded MQTT 5 broker + simulated VM-250 lanes (the first with an OCR portal and an X-ray"
+                + " scanner, joined into inspections) + gateway + a console that prints decoded events.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--lanes", defaultValue = "3", description = "Simulated lanes (default: ${DEFAULT-VALUE}).")
@@ -57,25 +62,30 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("scangate-demo-");
         int port = portOrFree(brokerPort);
         DemoBroker broker = DemoBroker.start(dir, port);
-        Simulator simulator = Simulator.start(SimulatorOptions.builder()
-                .lanes(lanes).seed(seed).acceleration(acceleration)
-                .groundTruthFile(dir.resolve("ground-truth.jsonl")).build());
+        SimulatorOptions vm250 = SimulatorOptions.builder().lanes(lanes).seed(seed).acceleration(acceleration)
+                .groundTruthFile(dir.resolve("ground-truth.jsonl")).build();
+        String correlated = vm250.laneIds().get(0);
+        Simulator simulator = Simulator.start(vm250.toBuilder().scheduledLanes(Set.of(correlated)).build());
+        CorrelatedLane lane = CorrelatedLane.plan(correlated, acceleration, seed, dir);
         AspectModbusSlave aspect = new AspectModbusSlave(AspectModbusSlave.Options.defaults()
                 .withAcceleration(acceleration).withScenario(ScenarioSettings.defaults(), seed, 0));
         N42LaneServer spectroscopic = N42LaneServer.start(N42LaneSettings.defaults().withSeed(seed)
                 .withAcceleration(acceleration).withAlarmProbability(0.05));
         DemoConsole console = DemoConsole.subscribe(broker.uri(), out);
-        LoadedConfig config = new ConfigLoader(DriverRegistry.fromClassPath()).parse(gatewayYaml(simulator, aspect, spectroscopic, broker, dir));
+        LoadedConfig config = new ConfigLoader(DriverRegistry.fromClassPath())
+                .parse(gatewayYaml(simulator, aspect, spectroscopic, broker, dir) + lane.gatewayYaml(dir));
         Gateway gateway = Gateway.start(config, Clock.systemUTC());
+        LaneRun laneRun = lane.start(simulator);
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 
         out.printf("%nscangate demo ready in %d ms (JVM start to gateway running)%n", readyMillis);
         out.printf("  broker   %s  (try: ./scangate tail --broker %s)%n", broker.uri(), broker.uri());
         out.printf("  lanes    %d simulated VM-250 lanes, an Aspect portal (Modbus TCP) and an N42 spectroscopic portal,"
                 + " at %.0fx, seed %d%n", lanes, acceleration, seed);
+        out.printf("  %s   %s%n", correlated, lane.describe());
         out.printf("  metrics  http://127.0.0.1:%d/metrics   health http://127.0.0.1:%d/health%n",
                 gateway.opsPort(), gateway.opsPort());
-        out.printf("  files    %s (journal, ground truth)%n%n", dir);
+        out.printf("  files    %s (journal, blobs, ground truth, vehicles.jsonl)%n%n", dir);
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -89,9 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             stop.await(durationSeconds, TimeUnit.SECONDS);
         }
+        laneRun.close();
         gateway.close();
-        out.printf("%ndemo summary: simulator wrote %d occupancies; console received %s%n",
-                simulator.completedOccupancies(), console.summary());
+        out.printf("%ndemo summary: simulator wrote %d occupancies; %s lane run: %d vehicles, %s; console received %s%n",
+                simulator.completedOccupancies(), correlated, laneRun.vehicles().size(), laneRun.counts(),
+                console.summary());
         console.close();
         simulator.close();
         aspect.close();
@@ -136,7 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
         return yaml.toString();
     }
 
-    private static int portOrFree(int wanted) throws IOException {
+    static int portOrFree(int wanted) throws IOException {
         try (ServerSocket probe = new ServerSocket(wanted, 1, java.net.InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         } catch (IOException taken) {

@@ -25,7 +25,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The demo's back-end: subscribes like a customs consumer would and prints one readable line per
- * decoded result. Background measurements are only counted: at demo speed they would drown the rest.
+ * decoded result and per inspection. Background measurements, OCR reads and X-ray scans are only counted: at
+ * demo speed they would drown the rest, and the inspection line shows what the reads and scans said.
  */
 final class DemoConsole implements MqttCallback, AutoCloseable {
 
@@ -71,6 +72,7 @@ final class DemoConsole implements MqttCallback, AutoCloseable {
             case DEVICE_SETUP -> out.printf("%s setup %s %s%n", head, e.getDeviceSetup().getSourceTag(),
                     e.getDeviceSetup().getValuesMap());
             case RAW_RECORD -> out.printf("%s raw %s (%s)%n", head, e.getRawRecord().getTag(), e.getRawRecord().getReason());
+            case INSPECTION -> out.println(head + " " + InspectionLine.describe(e.getInspection()));
             default -> {
             }
         }

@@ -10,7 +10,6 @@ import io.scangate.proto.v1.CheckDigitResult;
 import io.scangate.proto.v1.ContainerCode;
 import io.scangate.proto.v1.ConveyanceId;
 import io.scangate.proto.v1.Envelope;
-import io.scangate.simulator.ocr.ContainerNumbers;
 import io.scangate.simulator.ocr.HttpOcrPortal;
 import io.scangate.simulator.ocr.OcrFault;
 import io.scangate.simulator.ocr.OcrFaults;
@@ -19,7 +18,8 @@ import io.scangate.simulator.ocr.OcrReadGenerator;
 import io.scangate.simulator.ocr.PortalRead;
 import io.scangate.simulator.ocr.SimulatedRead;
 import io.scangate.simulator.ocr.TcpOcrPortal;
-import io.scangate.simulator.ocr.VehicleGenerator;
+import io.scangate.simulator.vehicle.Iso6346;
+import io.scangate.simulator.vehicle.VehicleGenerator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,9 +148,9 @@ class OcrEndToEndTest {
         assertThat(got.getContainersList()).extracting(ContainerCode::getConfidence)
                 .containsExactlyElementsOf(sent.containers().stream().map(PortalRead.Container::confidence).toList());
         for (ContainerCode code : got.getContainersList()) {
-            boolean shaped = code.getCode().matches("[A-Z]{3}U[0-9]{7}");
+            boolean shaped = code.getCode().matches("[A-Z]{3}[UJZ][0-9]{7}");
             CheckDigitResult expected = !shaped ? CheckDigitResult.CHECK_DIGIT_MALFORMED
-                    : ContainerNumbers.valid(code.getCode()) ? CheckDigitResult.CHECK_DIGIT_VALID
+                    : Iso6346.valid(code.getCode()) ? CheckDigitResult.CHECK_DIGIT_VALID
                     : CheckDigitResult.CHECK_DIGIT_INVALID;
             assertThat(code.getCheck()).as(code.getCode()).isEqualTo(expected);
             if (!shaped) {

@@ -11,7 +11,7 @@ import io.scangate.simulator.ocr.OcrFaults;
 import io.scangate.simulator.ocr.OcrPortal;
 import io.scangate.simulator.ocr.OcrReadGenerator;
 import io.scangate.simulator.ocr.PortalRead;
-import io.scangate.simulator.ocr.VehicleGenerator;
+import io.scangate.simulator.vehicle.VehicleGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -8,6 +8,7 @@ import io.scangate.simulator.lane.LaneSource;
 import io.scangate.simulator.lane.Vm250LaneServer;
 import io.scangate.simulator.replay.DailyFile;
 import io.scangate.simulator.replay.ReplaySource;
+import io.scangate.simulator.scenario.ScheduledVm250Scenario;
 import io.scangate.simulator.scenario.Vm250Scenario;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +139,26 @@ public final class Simulator implements AutoCloseable {
         scenario.inject(fault);
     }
 
+    /**
+     * Starts an occupancy on a scheduled lane at its next tick (a few ms), lasting {@code durationMillis} of
+     * simulated time, with GA lines when {@code gammaAlarm}. Safe from any thread.
+     *
+     * @return false, and nothing is played, when no client is connected to the lane: the occupancy is lost to
+     *     the gateway as a real one would be
+     */
+    public boolean occupy(String laneId, long durationMillis, boolean gammaAlarm) {
+        if (!(sources.get(laneId) instanceof ScheduledVm250Scenario scheduled)) {
+            throw new IllegalArgumentException("occupancies are scheduled on scheduled lanes "
+                    + options.scheduledLanes() + "; not on " + laneId);
+        }
+        if (!isClientConnected(laneId)) {
+            log.warn("lane={} reason=occupancy-without-client durationMillis={}", laneId, durationMillis);
+            return false;
+        }
+        scheduled.occupy(durationMillis, gammaAlarm);
+        return true;
+    }
+
     /** Closes every connection and server, and the ground-truth file. Idempotent. */
     @Override
     public void close() {
@@ -153,7 +174,8 @@ public final class Simulator implements AutoCloseable {
         if (options.isReplay()) {
             return exhaustedLanes.size() == options.laneIds().size();
         }
-        return options.laneIds().stream().allMatch(lane -> truth.count(lane) >= options.maxOccupanciesPerLane());
+        return options.laneIds().stream().filter(lane -> !options.scheduledLanes().contains(lane))
+                .allMatch(lane -> truth.count(lane) >= options.maxOccupanciesPerLane());
     }
 
     private void startLanes() {
@@ -165,6 +187,8 @@ public final class Simulator implements AutoCloseable {
             String laneId = ids.get(i);
             long laneSeed = laneSeeds.nextLong();
             LaneSource source = dailyFile != null ? new ReplaySource(dailyFile, options.replayLoop())
+                    : options.scheduledLanes().contains(laneId)
+                    ? new ScheduledVm250Scenario(laneId, options.scenario(), laneSeed)
                     : new Vm250Scenario(options.scenario(), options.faults(), laneSeed,
                             options.maxOccupanciesPerLane());
             LanePump pump = new LanePump(laneId, source, options.acceleration(), options.tick(),
@@ -175,7 +199,7 @@ public final class Simulator implements AutoCloseable {
             servers.put(laneId, server);
             sources.put(laneId, source);
             log.info("lane={} event=listening host={} port={} mode={}", laneId, options.host(), server.port(),
-                    dailyFile != null ? "replay" : "scenario");
+                    dailyFile != null ? "replay" : source instanceof ScheduledVm250Scenario ? "scheduled" : "scenario");
             if (dailyFile != null && !options.progressInterval().isZero()) {
                 long every = options.progressInterval().toNanos();
                 loop.scheduleAtFixedRate(() -> reportProgress(laneId, source, System.err), every, every,

@@ -6,6 +6,7 @@ import io.scangate.simulator.scenario.ScenarioSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -27,6 +28,8 @@ import java.util.stream.IntStream;
  * @param tick                  real time between two writes of a lane; default 2 ms
  * @param maxLinesPerTick       lines a lane writes at most per tick; default 10,000
  * @param progressInterval      how often a replay reports progress on stderr; default 5 s, zero = never
+ * @param scheduledLanes        lanes whose occupancies are started by {@link Simulator#occupy} (a vehicle lane
+ *                              run) instead of the Poisson scenario; default none. Not for replays.
  */
 public record SimulatorOptions(
         List<String> laneIds,
@@ -42,10 +45,18 @@ public record SimulatorOptions(
         boolean replayLoop,
         Duration tick,
         int maxLinesPerTick,
-        Duration progressInterval) {
+        Duration progressInterval,
+        Set<String> scheduledLanes) {
 
     public SimulatorOptions {
         laneIds = List.copyOf(laneIds);
+        scheduledLanes = Set.copyOf(scheduledLanes);
+        if (!laneIds.containsAll(scheduledLanes)) {
+            throw new IllegalArgumentException("scheduled lanes " + scheduledLanes + " must be among " + laneIds);
+        }
+        if (replayFile != null && !scheduledLanes.isEmpty()) {
+            throw new IllegalArgumentException("a replay has no scheduled lanes");
+        }
         if (laneIds.isEmpty() || laneIds.stream().distinct().count() != laneIds.size()) {
             throw new IllegalArgumentException("lane ids must be present and distinct: " + laneIds);
         }
@@ -87,6 +98,7 @@ public record SimulatorOptions(
         private Duration tick = Duration.ofMillis(2);
         private int maxLinesPerTick = 10_000;
         private Duration progressInterval = Duration.ofSeconds(5);
+        private Set<String> scheduledLanes = Set.of();
 
         private Builder() {
         }
@@ -106,6 +118,7 @@ public record SimulatorOptions(
             tick = o.tick;
             maxLinesPerTick = o.maxLinesPerTick;
             progressInterval = o.progressInterval;
+            scheduledLanes = o.scheduledLanes;
         }
 
         /** {@code count} lanes named lane-1 .. lane-count. */
@@ -182,9 +195,16 @@ public record SimulatorOptions(
             return this;
         }
 
+        /** Lanes driven by {@link Simulator#occupy} instead of the Poisson scenario. */
+        public Builder scheduledLanes(Set<String> lanes) {
+            this.scheduledLanes = lanes;
+            return this;
+        }
+
         public SimulatorOptions build() {
             return new SimulatorOptions(laneIds, host, portBase, seed, acceleration, maxOccupanciesPerLane, scenario,
-                    faults, groundTruthFile, replayFile, replayLoop, tick, maxLinesPerTick, progressInterval);
+                    faults, groundTruthFile, replayFile, replayLoop, tick, maxLinesPerTick, progressInterval,
+                    scheduledLanes);
         }
     }
 }

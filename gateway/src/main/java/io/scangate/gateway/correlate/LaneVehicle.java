@@ -1,6 +1,6 @@
 package io.scangate.gateway.correlate;
 
-import com.google.protobuf.Duration;
+import com.google.protobuf.util.Durations;
 import io.scangate.gateway.pipeline.EventPipeline;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.Inspection;
@@ -12,6 +12,7 @@ import io.scangate.proto.v1.RadiationResult;
 import io.scangate.proto.v1.RadiationScan;
 import io.scangate.proto.v1.XrayResult;
 import io.scangate.proto.v1.XrayScan;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -63,7 +64,7 @@ final class LaneVehicle {
         return !studyUid.isEmpty() && draft.getXrayList().stream().anyMatch(x -> x.getStudyInstanceUid().equals(studyUid));
     }
 
-    void add(Part part, JoinMethod method, double confidence, java.time.Duration offsetError, int revision) {
+    void add(Part part, JoinMethod method, double confidence, Duration offsetError, int revision) {
         Envelope e = part.envelope();
         draft.addJoins(PartJoin.newBuilder()
                 .setPart(part.kind())
@@ -72,7 +73,7 @@ final class LaneVehicle {
                 .setPartTime(EventPipeline.timestamp(part.time()))
                 .setMethod(method)
                 .setConfidence(confidence)
-                .setOffsetError(Duration.newBuilder().setSeconds(offsetError.getSeconds()).setNanos(offsetError.getNano()))
+                .setOffsetError(Durations.fromNanos(offsetError.toNanos()))
                 .setJoinedInRevision(revision));
         switch (part.kind()) {
             case INSPECTION_PART_CONVEYANCE -> draft.addAllContainers(e.getConveyanceId().getContainersList())

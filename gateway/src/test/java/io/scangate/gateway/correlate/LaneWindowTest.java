@@ -9,6 +9,7 @@ import static io.scangate.proto.v1.InspectionPart.INSPECTION_PART_RADIATION;
 import static io.scangate.proto.v1.InspectionPart.INSPECTION_PART_XRAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.util.Durations;
 import io.scangate.proto.v1.Inspection;
 import io.scangate.proto.v1.JoinMethod;
 import io.scangate.proto.v1.MissingReason;
@@ -23,6 +24,18 @@ class LaneWindowTest {
 
     private final RecordingEmitter out = new RecordingEmitter();
     private LaneWindow window = new LaneWindow(LaneParts.lane(8), "port", out);
+
+    @Test
+    void aPartEarlierThanExpectedHasANegativeOffsetErrorThatIsAValidDuration() {
+        window.accept(conveyance(0, "12-BDF-3", "CSQU3054383"), at(0.5));
+        window.accept(radiation(7.25, false), at(17));
+
+        window.sweep(at(400));
+
+        PartJoin join = single().getJoins(1);
+        assertThat(Durations.isValid(join.getOffsetError())).as(join.getOffsetError().toString()).isTrue();
+        assertThat(Durations.toMillis(join.getOffsetError())).isEqualTo(-750);
+    }
 
     @Test
     void partsInPassageOrderMakeOneCompleteInspectionOnceSettled() {

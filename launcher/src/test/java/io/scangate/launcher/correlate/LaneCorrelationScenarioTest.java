@@ -22,7 +22,7 @@ import io.scangate.proto.v1.PartJoin;
 import io.scangate.simulator.scenario.Draws;
 import io.scangate.simulator.vehicle.PartEvent;
 import io.scangate.simulator.vehicle.PartKind;
-import io.scangate.simulator.vehicle.Vehicle;
+import io.scangate.simulator.vehicle.VehiclePassage;
 import io.scangate.simulator.vehicle.VehicleLaneScenario;
 import io.scangate.simulator.vehicle.VehicleLaneSettings;
 import io.scangate.simulator.vehicle.VehicleTruth;
@@ -63,7 +63,7 @@ class LaneCorrelationScenarioTest {
     @Test
     void everyVehicleYieldsExactlyOneInspectionThatMatchesTheGroundTruth() throws Exception {
         VehicleLaneSettings settings = VehicleLaneSettings.defaults();
-        List<Vehicle> vehicles = new VehicleLaneScenario(settings, 20261126, START).vehicles(VEHICLES);
+        List<VehiclePassage> vehicles = new VehicleLaneScenario(settings, 20261126, START).vehicles(VEHICLES);
 
         Result r = correlate(vehicles, VehicleLaneScenario.inDeliveryOrder(vehicles));
 
@@ -86,7 +86,7 @@ class LaneCorrelationScenarioTest {
 
     @Test
     void outOfOrderDeliveriesFromASlowRadiationLinkStillMakeOneInspectionPerVehicle() throws Exception {
-        List<Vehicle> vehicles = new VehicleLaneScenario(VehicleLaneSettings.defaults(), 77, START).vehicles(VEHICLES);
+        List<VehiclePassage> vehicles = new VehicleLaneScenario(VehicleLaneSettings.defaults(), 77, START).vehicles(VEHICLES);
         Draws draws = new Draws(5);
         List<PartEvent> delayed = new ArrayList<>();
         for (PartEvent p : VehicleLaneScenario.inDeliveryOrder(vehicles)) {
@@ -110,7 +110,7 @@ class LaneCorrelationScenarioTest {
                 VEHICLES, overtaken, r.finals.size(), r.finals.values().stream().filter(i -> i.getRevision() > 1).count());
     }
 
-    private Result correlate(List<Vehicle> vehicles, List<PartEvent> deliveries) throws Exception {
+    private Result correlate(List<VehiclePassage> vehicles, List<PartEvent> deliveries) throws Exception {
         ScenarioEnvelopes envelopes = new ScenarioEnvelopes();
         MutableClock clock = new MutableClock(Instant.ofEpochMilli(START));
         Result result = new Result(envelopes);
@@ -205,7 +205,7 @@ class LaneCorrelationScenarioTest {
             return 0;
         }
 
-        void assertOneInspectionPerVehicleMatchingTheTruth(List<Vehicle> vehicles) {
+        void assertOneInspectionPerVehicleMatchingTheTruth(List<VehiclePassage> vehicles) {
             Map<Long, Inspection> byVehicle = new HashMap<>();
             for (Inspection i : finals.values()) {
                 Set<Long> sources = i.getJoinsList().stream().map(j -> envelopes.vehicleOf.get(j.getEventId()))
@@ -215,12 +215,12 @@ class LaneCorrelationScenarioTest {
                 assertThat(other).as("a second inspection for vehicle %s", sources).isNull();
             }
             assertThat(byVehicle).hasSize(vehicles.size());
-            for (Vehicle v : vehicles) {
+            for (VehiclePassage v : vehicles) {
                 check(v.truth(), v, byVehicle.get(v.truth().vehicle()));
             }
         }
 
-        private void check(VehicleTruth truth, Vehicle v, Inspection i) {
+        private void check(VehicleTruth truth, VehiclePassage v, Inspection i) {
             String what = "vehicle " + truth;
             Set<String> joined = new HashSet<>();
             i.getJoinsList().stream().map(PartJoin::getEventId).forEach(joined::add);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Simulate devices: scangate connects to them as it would to real ones.",
         subcommands = {Vm250Command.class, Vm250SerialCommand.class, ReplayCommand.class, AspectModbusCommand.class,
-                N42Command.class, OcrCommand.class, DicosCommand.class})
+                N42Command.class, OcrCommand.class, DicosCommand.class, LaneCommand.class})
 public final class SimCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ public final class SimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a device: vm250, vm250-serial, replay, aspect-modbus, n42 or dicos");
+        throw new ParameterException(spec.commandLine(), "choose a device: vm250, vm250-serial, replay, aspect-modbus, n42, ocr, dicos or lane");
     }
 }

@@ -94,7 +94,7 @@ public record DicosSettings(String host, int port, String callingAe, String call
                 newSeed, start, maxPduLength, responseTimeout);
     }
 
-    String modality() {
+    public String modality() {
         return DicomUids.CT.equals(imageSopClass) || DicomUids.DICOS_CT.equals(imageSopClass) ? "CT" : "DX";
     }
 

@@ -1,6 +1,7 @@
 package io.scangate.simulator.ocr;
 
 import io.scangate.simulator.scenario.Draws;
+import io.scangate.simulator.vehicle.Vehicle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

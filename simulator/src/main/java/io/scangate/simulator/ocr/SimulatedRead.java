@@ -1,5 +1,6 @@
 package io.scangate.simulator.ocr;
 
+import io.scangate.simulator.vehicle.Vehicle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 /**
  * The device side of OCR / licence-plate portals (docs/ocr.md, DESIGN 4.5), written from the documented wire
- * forms and ISO 6346 and independent of the driver. {@link io.scangate.simulator.ocr.VehicleGenerator} draws
+ * forms and ISO 6346 and independent of the driver. {@link io.scangate.simulator.vehicle.VehicleGenerator} draws
  * trucks with 0-2 valid container numbers; {@link io.scangate.simulator.ocr.OcrReadGenerator} turns one vehicle
  * into the read a portal would send, with seeded faults, and returns the ground truth with it; {@link
  * io.scangate.simulator.ocr.ReadEncoders} writes the JSON body or the TCP line; {@link

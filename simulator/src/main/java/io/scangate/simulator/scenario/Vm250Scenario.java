@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Vm250Scenario implements LaneSource {
 
-    private static final List<Vm250Record> SETUP = List.of(
+    static final List<Vm250Record> SETUP = List.of(
             new Vm250Record.Setup("SG1", List.of("002000", "000068", "05", "10", "05.0", "P")),
             new Vm250Record.Setup("SG2", List.of("1111", "0.069", "0.455", "01", "1010", "A")),
             new Vm250Record.Setup("SG3", List.of("0.069", "0.455", "020", "000", "1.10.1")),

@@ -5,6 +5,7 @@ import io.scangate.simulator.scenario.Draws;
 /**
  * ISO 6346 container codes as a container on a simulated truck carries them, written from DESIGN 4.5 and
  * independent of the gateway's validator: 3-letter owner code, category letter, 6-digit serial, check digit.
+ * The simulator's only implementation: the vehicle lane scenario and the OCR portal both use it.
  */
 public final class Iso6346 {
 
@@ -28,7 +29,7 @@ public final class Iso6346 {
     }
 
     /** A=10, then upward skipping 11 and its multiples (B=12 ... K=21, L=23 ... U=32 ... Z=38); digits are themselves. */
-    static int letterValue(char c) {
+    public static int letterValue(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -43,6 +44,13 @@ public final class Iso6346 {
             }
         }
         return value;
+    }
+
+    /** True for eleven characters (owner, category, serial) whose last is the check digit of the first ten. */
+    public static boolean valid(String code) {
+        return code.length() == 11 && code.substring(0, 4).chars().allMatch(c -> c >= 'A' && c <= 'Z')
+                && code.substring(4).chars().allMatch(c -> c >= '0' && c <= '9')
+                && checkDigit(code.substring(0, 10)) == code.charAt(10) - '0';
     }
 
     /** A random valid code, e.g. {@code CSQU3054383}. */

@@ -21,8 +21,8 @@ public sealed interface PartEvent permits PartEvent.OcrRead, PartEvent.RpmOccupa
      * What the OCR portal reports: the codes as read (a wrong check digit stays wrong here) and the plate; both
      * empty for a missed read ("no read").
      */
-    record OcrRead(long vehicle, long atMillis, long deliverMillis, List<String> containerCodes, String plate)
-            implements PartEvent {
+    record OcrRead(long vehicle, long atMillis, long deliverMillis, List<String> containerCodes, String plate,
+                   String plateCountry) implements PartEvent {
         public OcrRead {
             containerCodes = List.copyOf(containerCodes);
         }

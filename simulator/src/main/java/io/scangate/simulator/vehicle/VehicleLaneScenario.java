@@ -22,22 +22,24 @@ public final class VehicleLaneScenario {
     private static final double DURATION_P90_S = 13.9;
     private static final double DURATION_MIN_S = 2;
     private static final double DURATION_MAX_S = 21;
-    private static final String PLATE_LETTERS = "BDFGHJKLNPRSTVXZ";
 
     private final VehicleLaneSettings settings;
     private final Draws draws;
+    private final VehicleGenerator traffic;
     private long nextArrivalMillis;
     private long nextIndex;
 
     public VehicleLaneScenario(VehicleLaneSettings settings, long seed, long startMillis) {
         this.settings = settings;
         this.draws = new Draws(seed);
+        this.traffic = new VehicleGenerator(draws, settings.noContainerShare(),
+                1 - settings.noContainerShare() - settings.twoContainerShare(), settings.twoContainerShare());
         this.nextArrivalMillis = startMillis;
     }
 
     /** The next {@code count} vehicles. */
-    public List<Vehicle> vehicles(int count) {
-        List<Vehicle> out = new ArrayList<>(count);
+    public List<VehiclePassage> vehicles(int count) {
+        List<VehiclePassage> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(next());
         }
@@ -45,20 +47,21 @@ public final class VehicleLaneScenario {
     }
 
     /** Every part event of the given vehicles in the order the devices deliver them. */
-    public static List<PartEvent> inDeliveryOrder(List<Vehicle> vehicles) {
+    public static List<PartEvent> inDeliveryOrder(List<VehiclePassage> vehicles) {
         return vehicles.stream().flatMap(v -> v.parts().stream())
                 .sorted(Comparator.comparingLong(PartEvent::deliverMillis).thenComparingLong(PartEvent::vehicle))
                 .toList();
     }
 
-    public Vehicle next() {
+    public VehiclePassage next() {
         long index = nextIndex++;
         long t0 = nextArrivalMillis;
         double meanGap = 3600 / settings.arrivalsPerHour() - settings.minHeadwaySeconds();
         nextArrivalMillis += millis(settings.minHeadwaySeconds() + draws.exponentialSeconds(1 / meanGap));
 
-        String plate = plate();
-        List<String> containers = containers();
+        Vehicle vehicle = traffic.next();
+        String plate = vehicle.plate();
+        List<String> containers = vehicle.containers();
         List<PartEvent> parts = new ArrayList<>();
         Set<PartKind> present = EnumSet.noneOf(PartKind.class);
 
@@ -70,7 +73,7 @@ public final class VehicleLaneScenario {
             read.set(which, Iso6346.withWrongCheckDigit(read.get(which), draws));
         }
         parts.add(new PartEvent.OcrRead(index, t0, t0 + millis(draws.uniform(0.2, 1.5)),
-                noRead ? List.of() : read, noRead ? "" : plate));
+                noRead ? List.of() : read, noRead ? "" : plate, noRead ? "" : vehicle.plateCountry()));
         present.add(PartKind.OCR);
 
         double speedMph = Math.min(settings.speedMaxMph(), Math.max(settings.speedMinMph(),
@@ -99,29 +102,9 @@ public final class VehicleLaneScenario {
             }
             present.add(PartKind.XRAY);
         }
-        VehicleTruth truth = new VehicleTruth(index, t0, plate, containers, present, noRead, wrongDigit, xrayMissing,
+        VehicleTruth truth = new VehicleTruth(index, t0, plate, vehicle.plateCountry(), containers, present, noRead, wrongDigit, xrayMissing,
                 late, alarm, views);
-        return new Vehicle(truth, parts.stream().sorted(Comparator.comparingLong(PartEvent::deliverMillis)).toList());
-    }
-
-    private List<String> containers() {
-        double u = draws.uniform(0, 1);
-        int count = u < settings.noContainerShare() ? 0 : u < settings.noContainerShare() + settings.twoContainerShare() ? 2 : 1;
-        List<String> codes = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            codes.add(Iso6346.random(draws));
-        }
-        return codes;
-    }
-
-    /** A Dutch-style plate, e.g. {@code 12-BDF-3}. */
-    private String plate() {
-        StringBuilder p = new StringBuilder();
-        p.append(draws.uniformInt(10, 99)).append('-');
-        for (int i = 0; i < 3; i++) {
-            p.append(PLATE_LETTERS.charAt(draws.uniformInt(0, PLATE_LETTERS.length() - 1)));
-        }
-        return p.append('-').append(draws.uniformInt(1, 9)).toString();
+        return new VehiclePassage(truth, parts.stream().sorted(Comparator.comparingLong(PartEvent::deliverMillis)).toList());
     }
 
     private static long millis(double seconds) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param gammaAlarm       the radiation portal alarmed
  * @param xrayViews        images in its X-ray study (0 when not X-rayed)
  */
-public record VehicleTruth(long vehicle, long arrivalMillis, String plate, List<String> containers, Set<PartKind> parts,
+public record VehicleTruth(long vehicle, long arrivalMillis, String plate, String plateCountry,
+                           List<String> containers, Set<PartKind> parts,
                            boolean ocrNoRead, boolean wrongCheckDigit, boolean xrayMissing, boolean xrayLate,
                            boolean gammaAlarm, int xrayViews) {
 

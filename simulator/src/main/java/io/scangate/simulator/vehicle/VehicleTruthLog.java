@@ -16,13 +16,18 @@ public final class VehicleTruthLog {
     private VehicleTruthLog() {
     }
 
-    public static void write(Path file, List<Vehicle> vehicles) throws IOException {
+    public static void write(Path file, List<VehiclePassage> vehicles) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Vehicle v : vehicles) {
-                out.write(JSON.writeValueAsString(v.truth()));
+            for (VehiclePassage v : vehicles) {
+                out.write(line(v.truth()));
                 out.write('\n');
             }
         }
+    }
+
+    /** One vehicle's line, without its line feed. */
+    public static String line(VehicleTruth truth) throws IOException {
+        return JSON.writeValueAsString(truth);
     }
 
     public static VehicleTruth parse(String line) throws IOException {

@@ -3,6 +3,7 @@ package io.scangate.simulator.cli;
 import io.scangate.simulator.Fault;
 import io.scangate.simulator.SimulatorOptions;
 import io.scangate.simulator.WireClient;
+import io.scangate.simulator.lanerun.LaneRunSettings;
 import io.scangate.simulator.replay.DailyFile;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -41,6 +42,29 @@ class SimCommandTest {
         assertThat(options.faults().probability(Fault.MISSING_GX)).isEqualTo(0.5);
         assertThat(options.scenario().gammaAlarmProbability()).isEqualTo(0.1);
         assertThat(options.groundTruthFile()).isEqualTo(Path.of("truth.jsonl"));
+    }
+
+    @Test
+    void laneOptionsBecomeLaneRunSettings() {
+        CommandLine.ParseResult parsed = new CommandLine(new SimCommand()).parseArgs("lane", "--lane-id", "gate-3",
+                "--ocr-url", "http://10.0.0.5:8480/ocr/reads", "--dicom-host", "10.0.0.5", "--calling-ae", "XR7",
+                "--vehicles", "500", "--acceleration", "12", "--seed", "9", "--missed-ocr", "0.1",
+                "--late-xray", "0.2", "--rows", "128", "--columns", "96", "--truth-log", "vehicles.jsonl");
+        LaneRunSettings settings = ((LaneCommand) parsed.subcommand().commandSpec().userObject()).toSettings(11112);
+
+        assertThat(settings.lane()).isEqualTo("gate-3");
+        assertThat(settings.ocrWebhook()).hasToString("http://10.0.0.5:8480/ocr/reads");
+        assertThat(settings.dicos().host()).isEqualTo("10.0.0.5");
+        assertThat(settings.dicos().callingAe()).isEqualTo("XR7");
+        assertThat(settings.dicos().rows()).isEqualTo(128);
+        assertThat(settings.dicos().columns()).isEqualTo(96);
+        assertThat(settings.vehicles()).isEqualTo(500);
+        assertThat(settings.acceleration()).isEqualTo(12);
+        assertThat(settings.seed()).isEqualTo(9);
+        assertThat(settings.traffic().missedOcrRate()).isEqualTo(0.1);
+        assertThat(settings.traffic().lateXrayRate()).isEqualTo(0.2);
+        assertThat(settings.traffic().wrongCheckDigitRate()).isEqualTo(0.03);
+        assertThat(settings.truthLog()).isEqualTo(Path.of("vehicles.jsonl"));
     }
 
     @Test

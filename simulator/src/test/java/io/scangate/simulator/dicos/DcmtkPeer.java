@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** dcmtk, the independent peer: a storescp on a free port writing into a directory, and dcmdump. */
-final class DcmtkPeer implements AutoCloseable {
+public final class DcmtkPeer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -30,7 +30,7 @@ final class DcmtkPeer implements AutoCloseable {
     }
 
     /** storescp answering as {@code aeTitle}, storing into {@code directory}; extra options before the port. */
-    static DcmtkPeer storescp(Path directory, String aeTitle, String... options) throws IOException {
+    public static DcmtkPeer storescp(Path directory, String aeTitle, String... options) throws IOException {
         requireInstalled("storescp");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -57,11 +57,11 @@ final class DcmtkPeer implements AutoCloseable {
         return peer;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -70,7 +70,7 @@ final class DcmtkPeer implements AutoCloseable {
     }
 
     /** dcmdump of a file, long values printed in full up to {@code +R 512}. */
-    static String dump(Path file) throws IOException, InterruptedException {
+    public static String dump(Path file) throws IOException, InterruptedException {
         requireInstalled("dcmdump");
         Process process = new ProcessBuilder("dcmdump", "-M", file.toString()).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -80,7 +80,7 @@ final class DcmtkPeer implements AutoCloseable {
         return new String(output, StandardCharsets.UTF_8);
     }
 
-    static void requireInstalled(String tool) {
+    public static void requireInstalled(String tool) {
         for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(directory, tool))) {
                 return;

@@ -3,6 +3,7 @@ package io.scangate.simulator.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.scangate.simulator.vehicle.Vehicle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

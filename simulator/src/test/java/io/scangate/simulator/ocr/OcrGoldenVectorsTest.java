@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scangate.simulator.vehicle.Iso6346;
+import io.scangate.simulator.vehicle.Vehicle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ class OcrGoldenVectorsTest {
         PortalRead read = goldenRead();
         assertGolden("simulator-misreads.json", ReadEncoders.json(read));
         assertGolden("simulator-misreads.line", ReadEncoders.line(read));
-        assertThat(read.containers()).extracting(PortalRead.Container::code).noneMatch(ContainerNumbers::valid);
+        assertThat(read.containers()).extracting(PortalRead.Container::code).noneMatch(Iso6346::valid);
     }
 
     @Test
@@ -74,7 +76,7 @@ class OcrGoldenVectorsTest {
         if (code.length() == 10) {
             return "CHECK_DIGIT_ABSENT";
         }
-        return ContainerNumbers.valid(code) ? "CHECK_DIGIT_VALID" : "CHECK_DIGIT_INVALID";
+        return Iso6346.valid(code) ? "CHECK_DIGIT_VALID" : "CHECK_DIGIT_INVALID";
     }
 
     private static void assertGolden(String file, String actual) throws IOException {

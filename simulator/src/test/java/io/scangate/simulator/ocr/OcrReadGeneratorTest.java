@@ -2,6 +2,8 @@ package io.scangate.simulator.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scangate.simulator.vehicle.Vehicle;
+import io.scangate.simulator.vehicle.VehicleGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

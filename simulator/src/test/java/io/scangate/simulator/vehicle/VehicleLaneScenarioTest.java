@@ -2,7 +2,6 @@ package io.scangate.simulator.vehicle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scangate.simulator.scenario.Draws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,34 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class VehicleLaneScenarioTest {
 
     @Test
-    void checkDigitsOfTheDesignVectors() {
-        assertThat(Iso6346.checkDigit("CSQU305438")).isEqualTo(3);
-        assertThat(Iso6346.checkDigit("ABCU123456")).isEqualTo(0);
-        assertThat(Iso6346.letterValue('A')).isEqualTo(10);
-        assertThat(Iso6346.letterValue('B')).isEqualTo(12);
-        assertThat(Iso6346.letterValue('K')).isEqualTo(21);
-        assertThat(Iso6346.letterValue('L')).isEqualTo(23);
-        assertThat(Iso6346.letterValue('U')).isEqualTo(32);
-        assertThat(Iso6346.letterValue('Z')).isEqualTo(38);
-    }
-
-    @Test
-    void wrongCheckDigitDiffersOnlyInTheLastCharacter() {
-        Draws draws = new Draws(3);
-        for (int i = 0; i < 100; i++) {
-            String code = Iso6346.random(draws);
-            assertThat(code).matches("[A-Z]{3}[UJZ][0-9]{7}");
-            assertThat(code.charAt(10) - '0').isEqualTo(Iso6346.checkDigit(code));
-            String wrong = Iso6346.withWrongCheckDigit(code, draws);
-            assertThat(wrong.substring(0, 10)).isEqualTo(code.substring(0, 10));
-            assertThat(wrong.charAt(10) - '0').isNotEqualTo(Iso6346.checkDigit(code));
-        }
-    }
-
-    @Test
     void vehiclesPassTheDevicesInOrderWithTheConfiguredStatistics() {
         VehicleLaneSettings settings = VehicleLaneSettings.defaults();
-        List<Vehicle> vehicles = new VehicleLaneScenario(settings, 42, 0).vehicles(2000);
+        List<VehiclePassage> vehicles = new VehicleLaneScenario(settings, 42, 0).vehicles(2000);
 
         double hours = vehicles.get(vehicles.size() - 1).truth().arrivalMillis() / 3_600_000.0;
         assertThat(vehicles.size() / hours).isBetween(27.0, 33.0);
@@ -56,7 +30,7 @@ class VehicleLaneScenarioTest {
         assertThat(share(vehicles, t -> t.xrayLate())).isBetween(0.025, 0.055);
         assertThat(share(vehicles, t -> t.wrongCheckDigit())).isBetween(0.015, 0.045);
 
-        for (Vehicle v : vehicles) {
+        for (VehiclePassage v : vehicles) {
             long ocr = at(v, PartKind.OCR);
             long rpm = at(v, PartKind.RPM);
             assertThat(rpm).isGreaterThan(ocr);
@@ -94,11 +68,11 @@ class VehicleLaneScenarioTest {
         assertThat(VehicleTruthLog.parse(lines.get(3))).isEqualTo(vehicles.get(3).truth());
     }
 
-    private static long at(Vehicle v, PartKind kind) {
+    private static long at(VehiclePassage v, PartKind kind) {
         return v.parts().stream().filter(p -> p.kind() == kind).mapToLong(PartEvent::atMillis).min().orElseThrow();
     }
 
-    private static double share(List<Vehicle> vehicles, java.util.function.Predicate<VehicleTruth> fault) {
+    private static double share(List<VehiclePassage> vehicles, java.util.function.Predicate<VehicleTruth> fault) {
         return vehicles.stream().filter(v -> fault.test(v.truth())).count() / (double) vehicles.size();
     }
 }

@@ -1,4 +1,4 @@
-package io.scangate.simulator.ocr;
+package io.scangate.simulator.vehicle;
 
 import io.scangate.simulator.scenario.Draws;
 import java.util.ArrayList;
@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Trucks at a port gate: a plate of one of a few countries and 0, 1 or 2 containers (a bobtail or an empty
- * chassis, one 40-foot box, two 20-foot boxes), every container number valid.
+ * chassis, one 40-foot box, two 20-foot boxes), every container number valid. Used by the OCR portal
+ * simulator and the vehicle lane scenario alike.
  */
 public final class VehicleGenerator {
 
@@ -18,10 +19,15 @@ public final class VehicleGenerator {
 
     /** @param containerShares chance of 0, 1 and 2 containers; they must add up to 1 */
     public VehicleGenerator(long seed, double noContainer, double oneContainer, double twoContainers) {
+        this(new Draws(seed), noContainer, oneContainer, twoContainers);
+    }
+
+    /** Draws from a generator a scenario shares, so that one seed replays the whole lane. */
+    public VehicleGenerator(Draws draws, double noContainer, double oneContainer, double twoContainers) {
         if (Math.abs(noContainer + oneContainer + twoContainers - 1) > 1e-9) {
             throw new IllegalArgumentException("the shares of 0, 1 and 2 containers must add up to 1");
         }
-        this.draws = new Draws(seed);
+        this.draws = draws;
         this.containerShares = new double[] {noContainer, oneContainer, twoContainers};
     }
 
@@ -35,7 +41,7 @@ public final class VehicleGenerator {
         int count = draw < containerShares[0] ? 0 : draw < containerShares[0] + containerShares[1] ? 1 : 2;
         List<String> containers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            containers.add(ContainerNumbers.random(draws));
+            containers.add(Iso6346.random(draws));
         }
         return new Vehicle(plate(), COUNTRIES[draws.uniformInt(0, COUNTRIES.length - 1)], containers);
     }
