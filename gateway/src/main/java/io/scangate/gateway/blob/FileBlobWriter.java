@@ -15,16 +15,21 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One blob on its way into a {@link FileBlobStore}: bytes go to a temporary file and into a SHA-256 digest
- * as they arrive, so the content is never held in heap and is never read twice.
+ * as they arrive, so the content is never held in heap. The per-chunk hashes are computed behind the writer
+ * on the blob I/O executor ({@link ChunkHasher}), and the file is flushed to disk in steps while it grows,
+ * so that the fsync before "stored" has only the last few megabytes left to write.
  */
 final class FileBlobWriter implements BlobWriter {
 
     private static final Logger log = LoggerFactory.getLogger(FileBlobWriter.class);
+    /** Bytes written between two background flushes to disk. */
+    static final long FLUSH_STEP = 8L << 20;
 
     private enum State { OPEN, COMMITTING, COMMITTED, ABORTED }
 
@@ -33,9 +38,11 @@ final class FileBlobWriter implements BlobWriter {
     private final String mediaType;
     private final FileChannel channel;
     private final MessageDigest digest;
-    /** Per-chunk hashes, computed here so that planning a delivery never reads the image again. */
-    private final ChunkHashes.Digests chunkDigests;
+    /** Per-chunk hashes, computed while the blob streams in so that planning a delivery never reads it again. */
+    private final ChunkHasher chunkHasher;
     private long size;
+    private long flushedUpTo;
+    private final AtomicBoolean flushing = new AtomicBoolean();
     /** Read by abort() on the device's loop while a commit finishes on the I/O executor. */
     private volatile State state = State.OPEN;
 
@@ -43,9 +50,14 @@ final class FileBlobWriter implements BlobWriter {
         this.store = store;
         this.temp = temp;
         this.mediaType = mediaType;
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
         this.digest = sha256();
-        this.chunkDigests = new ChunkHashes.Digests(store.settings().chunkSize());
+        this.chunkHasher = new ChunkHasher(temp, store.settings().chunkSize(), store.ioExecutor());
+        try {
+            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            chunkHasher.abandon();
+            throw e;
+        }
     }
 
     @Override
@@ -61,7 +73,6 @@ final class FileBlobWriter implements BlobWriter {
         try {
             for (ByteBuffer part : data.nioBuffers()) {
                 digest.update(part.duplicate());
-                chunkDigests.update(part);
                 while (part.hasRemaining()) {
                     channel.write(part);
                 }
@@ -71,6 +82,25 @@ final class FileBlobWriter implements BlobWriter {
             throw e;
         }
         size += length;
+        chunkHasher.written(size);
+        flushInSteps();
+    }
+
+    /** Starts writing back what is in the page cache every {@link #FLUSH_STEP} bytes, one flush at a time. */
+    private void flushInSteps() {
+        if (size - flushedUpTo < FLUSH_STEP || !flushing.compareAndSet(false, true)) {
+            return;
+        }
+        flushedUpTo = size;
+        store.ioExecutor().execute(() -> {
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                // Not the durability point: the commit forces again and reports what fails there.
+            } finally {
+                flushing.set(false);
+            }
+        });
     }
 
     @Override
@@ -86,8 +116,13 @@ final class FileBlobWriter implements BlobWriter {
         }
         state = State.COMMITTING;
         String sha256 = HexFormat.of().formatHex(digest.digest());
-        ChunkHashes chunks = chunkDigests.finish(size);
-        return CompletableFuture.supplyAsync(() -> install(sha256, chunks), store.ioExecutor());
+        return chunkHasher.finish(size)
+                .thenApplyAsync(chunks -> install(sha256, chunks), store.ioExecutor())
+                .whenComplete((ref, error) -> {
+                    if (error != null && state == State.COMMITTING) {
+                        discard();
+                    }
+                });
     }
 
     private BlobRef install(String sha256, ChunkHashes chunks) {
@@ -118,6 +153,7 @@ final class FileBlobWriter implements BlobWriter {
 
     private void discard() {
         state = State.ABORTED;
+        chunkHasher.abandon();
         try {
             channel.close();
             Files.deleteIfExists(temp);

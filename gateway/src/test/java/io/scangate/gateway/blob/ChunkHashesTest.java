@@ -72,6 +72,35 @@ class ChunkHashesTest {
     }
 
     @Test
+    void hashesComputedBehindTheWriterOnSeveralThreadsMatchTheBytesOfALargeBlob() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int chunk = 256 * 1024;
+            FileBlobStore store = FileBlobStore.open(new BlobStoreSettings(dir, 1 << 26).withChunkSize(chunk), pool);
+            // Past several hand-over steps of the chunk hasher and two background flushes.
+            byte[] content = random((int) (2 * FileBlobWriter.FLUSH_STEP + 3 * ChunkHasher.STEP + 777));
+            BlobWriter writer = store.create("application/octet-stream", content.length);
+            java.util.Random sizes = new java.util.Random(7);
+            for (int at = 0; at < content.length; ) {
+                int piece = Math.min(1 + sizes.nextInt(300_000), content.length - at);
+                writer.write(Unpooled.wrappedBuffer(content, at, piece));
+                at += piece;
+            }
+            BlobRef ref = writer.commit().toCompletableFuture().get();
+
+            assertThat(ref.sha256()).isEqualTo(sha256(content));
+            ChunkHashes hashes = store.chunkHashes(ref.sha256());
+            assertThat(hashes.count()).isEqualTo(ChunkHashes.count(content.length, chunk));
+            for (int i = 0; i < hashes.count(); i++) {
+                byte[] range = Arrays.copyOfRange(content, (int) hashes.offset(i), (int) hashes.offset(i) + hashes.length(i));
+                assertThat(hashes.hashes().get(i)).as("chunk %d", i).isEqualTo(sha256(range));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aLostOrCorruptSidecarIsRebuiltFromTheBlob() throws Exception {
         FileBlobStore store = FileBlobStore.open(new BlobStoreSettings(dir, 1 << 24).withChunkSize(CHUNK), io);
         byte[] content = random(2 * CHUNK + 5);
