@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A whole simulated lane through the real chain: the lane run plays the vehicle scenario on an OCR portal (HTTP
  * webhook), a VM-250 radiation portal (TCP, the gateway connects) and a DICOS X-ray scanner (C-STORE of 64 x 64
- * images into the blob store), all on one clock compressed {@value #ACCELERATION} times; the gateway JVM joins
+ * images into the blob store), all on one clock compressed 12 times (by default); the gateway JVM joins
  * them with correlation windows divided by the same factor and publishes inspections through Mosquitto. Every
  * vehicle yields exactly one inspection (a late X-ray amends it), whose parts are that vehicle's: plate and
  * container codes with their check flags, radiation alarm, X-ray study; every incomplete one names what is
@@ -56,13 +56,20 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Timing: the correlator joins by event time. The OCR read's time and the X-ray acquisition time are set by
  * the run, but the occupancy start is the gateway's receive time, so scheduling noise lands on the radiation
  * part. The scenario's radiation part lies within 3.75 s of its expected offset and the X-ray within 5 s of
- * its; with tolerances of 10 s the margin is 5 s or more of scenario time, {@value #ACCELERATION} times less
+ * its; with tolerances of 10 s the margin is 5 s or more of scenario time, 12 times less
  * on the wall: over 400 ms, while a neighbouring vehicle stays at least 17.5 s (1.4 s wall) off.
+ *
+ * <p>The long run by hand (500 vehicles at 60 times, about 5 minutes): {@code mvn -pl launcher -am verify
+ * -Dtest=LaneSimulationEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false -Dscangate.lane.vehicles=500
+ * -Dscangate.lane.acceleration=60}.
  */
 class LaneSimulationEndToEndTest {
 
-    private static final double ACCELERATION = 12;
-    private static final int VEHICLES = 15;
+    private static final double ACCELERATION = Double.parseDouble(System.getProperty("scangate.lane.acceleration", "12"));
+    private static final int VEHICLES = Integer.getInteger("scangate.lane.vehicles", 15);
+    /** How long playing the vehicles may take on the wall: twice their scenario time at 110 an hour, plus 2 minutes. */
+    private static final Duration PLAY_TIME = Duration.ofMinutes(2)
+            .plusMillis((long) (2 * VEHICLES * 3_600_000L / 110 / ACCELERATION));
     private static final long SEED = 46;
     private static final String LANE = "lane-1";
 
@@ -89,7 +96,7 @@ class LaneSimulationEndToEndTest {
                     .withTraffic(traffic()).withTruthLog(truthLog);
             List<VehiclePassage> vehicles;
             try (LaneRun run = LaneRun.start(settings, vm250)) {
-                assertThat(run.awaitPlayed(Duration.ofMinutes(2))).as("every part played").isTrue();
+                assertThat(run.awaitPlayed(PLAY_TIME)).as("every part played").isTrue();
                 assertThat(run.counts().allDelivered()).as("%s\n%s", run.counts(), gateway.logText()).isTrue();
                 vehicles = run.vehicles();
             }
