@@ -3,8 +3,8 @@ package io.scangate.simulator.cli;
 import io.scangate.simulator.Fault;
 import io.scangate.simulator.SimulatorOptions;
 import io.scangate.simulator.scenario.FaultSettings;
-import io.scangate.simulator.scenario.ScenarioSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,6 +25,9 @@ public final class Vm250Command implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    ScenarioOptions scenario;
+
     @Option(names = "--lanes", defaultValue = "1",
             description = "Number of lanes, named lane-1..lane-N (default ${DEFAULT-VALUE}).")
     int lanes;
@@ -39,32 +42,8 @@ public final class Vm250Command implements Callable<Integer> {
             description = "Lane i (0-based) listens on port-base + i; 0 = ephemeral ports (default ${DEFAULT-VALUE}).")
     int portBase;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Scenario seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--acceleration", defaultValue = "1",
-            description = "Simulated time per real time: 1 = real time, 1000 = a 10 s occupancy in 10 ms"
-                    + " (default ${DEFAULT-VALUE}).")
-    double acceleration;
-
-    @Option(names = "--max-occupancies", defaultValue = "0",
-            description = "Occupancies per lane, then background only; 0 = no limit (default ${DEFAULT-VALUE}).")
-    long maxOccupancies;
-
     @Option(names = "--exit-when-done", description = "Exit once every lane has sent --max-occupancies.")
     boolean exitWhenDone;
-
-    @Option(names = "--arrivals-per-hour", defaultValue = "30",
-            description = "Mean vehicle arrivals per hour (default ${DEFAULT-VALUE}).")
-    double arrivalsPerHour;
-
-    @Option(names = "--gamma-alarm-probability", defaultValue = "0.007",
-            description = "Chance that an occupancy is a gamma alarm (default ${DEFAULT-VALUE}).")
-    double gammaAlarmProbability;
-
-    @Option(names = "--neutron-alarm-probability", defaultValue = "0.0005",
-            description = "Chance that an occupancy is a neutron alarm (default ${DEFAULT-VALUE}).")
-    double neutronAlarmProbability;
 
     @Option(names = "--fault", paramLabel = "FAULT=P",
             description = "Chance per occupancy of a fault, repeatable. Faults: ${COMPLETION-CANDIDATES}.")
@@ -83,7 +62,7 @@ public final class Vm250Command implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return RunUntilStopped.run(toOptions(), exitWhenDone && maxOccupancies > 0, spec.commandLine().getOut());
+        return RunUntilStopped.run(toOptions(), exitWhenDone && scenario.maxOccupancies > 0, spec.commandLine().getOut());
     }
 
     SimulatorOptions toOptions() {
@@ -93,9 +72,8 @@ public final class Vm250Command implements Callable<Integer> {
             faultSettings = faultSettings.withProbability(fault.getKey(), fault.getValue());
         }
         SimulatorOptions.Builder builder = SimulatorOptions.builder().lanes(lanes).host(host).portBase(portBase)
-                .seed(seed).acceleration(acceleration).maxOccupanciesPerLane(maxOccupancies)
-                .scenario(ScenarioSettings.defaults().withArrivalsPerHour(arrivalsPerHour)
-                        .withAlarmProbabilities(gammaAlarmProbability, neutronAlarmProbability))
+                .seed(scenario.seed).acceleration(scenario.acceleration).maxOccupanciesPerLane(scenario.maxOccupancies)
+                .scenario(scenario.scenario())
                 .faults(faultSettings).groundTruthFile(groundTruth);
         if (laneIds != null && !laneIds.isEmpty()) {
             builder.laneIds(laneIds);

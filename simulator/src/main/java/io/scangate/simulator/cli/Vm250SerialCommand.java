@@ -1,9 +1,9 @@
 package io.scangate.simulator.cli;
 
-import io.scangate.simulator.scenario.ScenarioSettings;
 import io.scangate.simulator.serial.SerialLane;
 import io.scangate.simulator.serial.SerialLaneOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +27,9 @@ public final class Vm250SerialCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    ScenarioOptions scenario;
+
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "Serial port to write to.")
     Path port;
 
@@ -36,31 +39,8 @@ public final class Vm250SerialCommand implements Callable<Integer> {
     @Option(names = "--lane-id", defaultValue = "lane-1", description = "Lane id in the ground truth (default ${DEFAULT-VALUE}).")
     String laneId;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Scenario seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--acceleration", defaultValue = "1",
-            description = "Simulated time per real time (default ${DEFAULT-VALUE}); the line speed still caps the output.")
-    double acceleration;
-
-    @Option(names = "--max-occupancies", defaultValue = "0",
-            description = "Occupancies to send, then background only; 0 = no limit (default ${DEFAULT-VALUE}).")
-    long maxOccupancies;
-
     @Option(names = "--exit-when-done", description = "Exit once --max-occupancies were sent.")
     boolean exitWhenDone;
-
-    @Option(names = "--arrivals-per-hour", defaultValue = "30",
-            description = "Mean vehicle arrivals per hour (default ${DEFAULT-VALUE}).")
-    double arrivalsPerHour;
-
-    @Option(names = "--gamma-alarm-probability", defaultValue = "0.007",
-            description = "Chance that an occupancy is a gamma alarm (default ${DEFAULT-VALUE}).")
-    double gammaAlarmProbability;
-
-    @Option(names = "--neutron-alarm-probability", defaultValue = "0.0005",
-            description = "Chance that an occupancy is a neutron alarm (default ${DEFAULT-VALUE}).")
-    double neutronAlarmProbability;
 
     @Option(names = "--ground-truth", paramLabel = "FILE", description = "JSON-lines ground-truth file.")
     Path groundTruth;
@@ -74,7 +54,7 @@ public final class Vm250SerialCommand implements Callable<Integer> {
             out.printf("lane=%s port=%s baud=%d%n", laneId, port, baudRate);
             out.flush();
             Runtime.getRuntime().addShutdownHook(hook);
-            if (exitWhenDone && maxOccupancies > 0) {
+            if (exitWhenDone && scenario.maxOccupancies > 0) {
                 lane.awaitCompleted(FOREVER);
             } else {
                 stopped.await();
@@ -93,9 +73,7 @@ public final class Vm250SerialCommand implements Callable<Integer> {
 
     SerialLaneOptions toOptions() {
         return SerialLaneOptions.of(port).withLaneId(laneId).withBaudRate(baudRate)
-                .withScenario(seed, acceleration, maxOccupancies, ScenarioSettings.defaults()
-                        .withArrivalsPerHour(arrivalsPerHour)
-                        .withAlarmProbabilities(gammaAlarmProbability, neutronAlarmProbability))
+                .withScenario(scenario.seed, scenario.acceleration, scenario.maxOccupancies, scenario.scenario())
                 .withGroundTruthFile(groundTruth);
     }
 }
