@@ -141,7 +141,8 @@ public record ChunkHashes(int chunkSize, long size, List<String> hashes) {
         }
     }
 
-    static MessageDigest sha256() {
+    /** A fresh SHA-256 digest: the hash of blob addresses and chunks alike. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,7 +49,7 @@ final class FileBlobWriter implements BlobWriter {
         this.store = store;
         this.temp = temp;
         this.mediaType = mediaType;
-        this.digest = sha256();
+        this.digest = ChunkHashes.sha256();
         this.chunkHasher = new ChunkHasher(temp, store.settings().chunkSize(), store.ioExecutor());
         try {
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -161,13 +160,5 @@ final class FileBlobWriter implements BlobWriter {
             log.warn("blob_temp={} reason=delete_failed detail={} (removed at the next start)", temp, e.toString());
         }
         store.release(size);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -2,18 +2,17 @@ package io.scangate.gateway.image;
 
 import com.google.protobuf.ByteString;
 import io.scangate.gateway.blob.BlobReferences;
+import io.scangate.gateway.blob.ChunkHashes;
 import io.scangate.gateway.blob.FileBlobStore;
 import io.scangate.gateway.publish.ChunkSource;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.ImageChunk;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -116,10 +115,6 @@ public final class BlobChunkSource implements ChunkSource {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(ChunkHashes.sha256().digest(bytes));
     }
 }

@@ -61,23 +61,10 @@ record EnvelopeHeader(String eventId, long bootEpoch, long sequence, Instant rec
         return new EnvelopeHeader(eventId, bootEpoch, sequence, receiveTime, device, body);
     }
 
-    private static Instant timestamp(ByteString encoded) throws IOException {
-        CodedInputStream in = encoded.newCodedInput();
-        long seconds = 0;
-        int nanos = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            boolean varint = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT;
-            if (WireFormat.getTagFieldNumber(tag) == Timestamp.SECONDS_FIELD_NUMBER && varint) {
-                seconds = in.readInt64();
-            } else if (WireFormat.getTagFieldNumber(tag) == Timestamp.NANOS_FIELD_NUMBER && varint) {
-                nanos = in.readInt32();
-            } else {
-                in.skipField(tag);
-            }
-        }
+    private static Instant timestamp(ByteString encoded) throws InvalidProtocolBufferException {
+        Timestamp time = Timestamp.parseFrom(encoded);
         try {
-            return Instant.ofEpochSecond(seconds, nanos);
+            return Instant.ofEpochSecond(time.getSeconds(), time.getNanos());
         } catch (DateTimeException outOfRange) {
             return null;
         }
