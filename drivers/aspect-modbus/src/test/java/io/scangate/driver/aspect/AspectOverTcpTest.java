@@ -1,20 +1,16 @@
 package io.scangate.driver.aspect;
 
-import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext;
+import io.scangate.driver.testkit.TcpRig;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.OccupancyClose;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +42,7 @@ class AspectOverTcpTest {
     @Test
     void anOccupancyPolledOverTcpBecomesOneScan() throws Exception {
         slave.load(image.registers());
-        connect(slave.address());
+        TcpRig.connect(driver, gatewaySide, slave.address());
         awaitMorePolls(2);
 
         image.inputs = 0x3;
@@ -71,13 +67,13 @@ class AspectOverTcpTest {
     @Test
     void aHangUpInsideAFrameIsReportedAndTheNextConnectionCarriesOn() throws Exception {
         slave.load(image.registers());
-        Channel first = connect(slave.address());
+        Channel first = TcpRig.connect(driver, gatewaySide, slave.address());
         awaitMorePolls(2);
 
         slave.misbehave(TestSlave.Misbehaviour.HANG_UP_MID_FRAME);
         first.closeFuture().await(WAIT.toMillis());
         assertThat(first.isOpen()).isFalse();
-        connect(slave.address());
+        TcpRig.connect(driver, gatewaySide, slave.address());
         slave.load(image.run(5000, 1650, 2.5).registers());
 
         await().atMost(WAIT).until(() -> !device.measurements().isEmpty());
@@ -87,7 +83,7 @@ class AspectOverTcpTest {
     @Test
     void aBrokenHeaderFromTheDeviceCostsTheConnection() throws Exception {
         slave.load(image.registers());
-        Channel channel = connect(slave.address());
+        Channel channel = TcpRig.connect(driver, gatewaySide, slave.address());
         awaitMorePolls(1);
 
         slave.misbehave(TestSlave.Misbehaviour.BAD_PROTOCOL_ID);
@@ -101,17 +97,4 @@ class AspectOverTcpTest {
         await().atMost(WAIT).until(() -> slave.requests.get() >= target);
     }
 
-    private Channel connect(InetSocketAddress address) throws InterruptedException {
-        Channel channel = new Bootstrap().group(gatewaySide).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        driver.initPipeline(channel.pipeline());
-                    }
-                })
-                .connect(address).sync().channel();
-        channel.eventLoop().execute(driver::linkUp);
-        channel.closeFuture().addListener(closed -> driver.linkDown("device closed the connection"));
-        return channel;
-    }
 }

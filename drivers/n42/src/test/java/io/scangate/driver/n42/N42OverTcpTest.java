@@ -1,26 +1,15 @@
 package io.scangate.driver.n42;
 
-import io.scangate.driver.testkit.CanonicalJson;
-import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.scangate.driver.testkit.CanonicalJson;
 import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext;
+import io.scangate.driver.testkit.TcpRig;
 import io.scangate.proto.v1.Envelope;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -59,7 +48,7 @@ class N42OverTcpTest {
         byte[] background = Files.readAllBytes(golden("background.n42"));
         byte[] alarm = Files.readAllBytes(golden("alarm-cs137.n42"));
         sessions.add(DriverHarness.framed(background, alarm));
-        connect(startDevice());
+        TcpRig.connect(driver, gatewaySide, TcpRig.scriptedDevice(deviceSide, sessions, CHUNK));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> device.emitted().stream().anyMatch(Envelope::hasRadiationScan));
         List<String> expected = new ArrayList<>(expected("background"));
@@ -73,50 +62,15 @@ class N42OverTcpTest {
         byte[] alarm = DriverHarness.framed(Files.readAllBytes(golden("alarm-cs137.n42")));
         sessions.add(Arrays.copyOf(alarm, alarm.length / 2));
         sessions.add(alarm);
-        InetSocketAddress address = startDevice();
+        InetSocketAddress address = TcpRig.scriptedDevice(deviceSide, sessions, CHUNK);
 
-        connect(address).closeFuture().sync();
-        connect(address);
+        TcpRig.connect(driver, gatewaySide, address).closeFuture().sync();
+        TcpRig.connect(driver, gatewaySide, address);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> device.emitted().stream().anyMatch(Envelope::hasRadiationScan));
         assertThat(device.decodeErrors()).extracting(DecodeError::reason)
                 .containsExactly(StxEtxFramer.TRUNCATED_DOCUMENT);
         assertThat(device.emitted().get(0).getRawRecord().getPayload().size()).isEqualTo(alarm.length / 2 - 1);
-    }
-
-    private InetSocketAddress startDevice() throws InterruptedException {
-        Channel server = new ServerBootstrap().group(deviceSide).channel(NioServerSocketChannel.class)
-                .childHandler(new DeviceStandIn())
-                .bind("127.0.0.1", 0).sync().channel();
-        return (InetSocketAddress) server.localAddress();
-    }
-
-    /** Sends the next session's bytes in small segments, then hangs up. */
-    @Sharable
-    private final class DeviceStandIn extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            byte[] bytes = sessions.poll();
-            for (int from = 0; from < bytes.length; from += CHUNK) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOfRange(bytes, from,
-                        Math.min(bytes.length, from + CHUNK))));
-            }
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    private Channel connect(InetSocketAddress address) throws InterruptedException {
-        Channel channel = new Bootstrap().group(gatewaySide).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        driver.initPipeline(channel.pipeline());
-                    }
-                })
-                .connect(address).sync().channel();
-        channel.eventLoop().execute(driver::linkUp);
-        channel.closeFuture().addListener(closed -> driver.linkDown("device closed the connection"));
-        return channel;
     }
 
     private static List<String> expected(String name) throws Exception {

@@ -1,26 +1,15 @@
 package io.scangate.driver.vm250;
 
-import io.scangate.driver.testkit.CanonicalJson;
-import io.scangate.driver.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.scangate.driver.testkit.CanonicalJson;
 import io.scangate.driver.testkit.RecordingDeviceContext.DecodeError;
+import io.scangate.driver.testkit.RecordingDeviceContext;
+import io.scangate.driver.testkit.TcpRig;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.OccupancyClose;
 import io.scangate.proto.v1.RadiationScan;
@@ -63,9 +52,9 @@ class Vm250OverTcpTest {
     void anOccupancyArrivingInSmallTcpSegmentsGivesTheGoldenEvents() throws Exception {
         Path lines = golden("normal-occupancy.lines");
         sessions.add(Files.readAllBytes(lines));
-        InetSocketAddress address = startDevice();
+        InetSocketAddress address = TcpRig.scriptedDevice(deviceSide, sessions, CHUNK);
 
-        connect(address);
+        TcpRig.connect(driver, gatewaySide, address);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !scans().isEmpty());
         List<String> expected = Files.readAllLines(golden("normal-occupancy.events.jsonl")).stream()
@@ -82,10 +71,10 @@ class Vm250OverTcpTest {
         int resume = text.indexOf('\n', cut) + 1;
         sessions.add(Arrays.copyOfRange(all, 0, cut));
         sessions.add(Arrays.copyOfRange(all, resume, all.length));
-        InetSocketAddress address = startDevice();
+        InetSocketAddress address = TcpRig.scriptedDevice(deviceSide, sessions, CHUNK);
 
-        connect(address).closeFuture().sync();
-        connect(address);
+        TcpRig.connect(driver, gatewaySide, address).closeFuture().sync();
+        TcpRig.connect(driver, gatewaySide, address);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !scans().isEmpty());
         RadiationScan scan = scans().get(0);
@@ -93,41 +82,6 @@ class Vm250OverTcpTest {
         assertThat(scan.getGammaCount()).isEqualTo(11);
         assertThat(device.decodeErrors()).extracting(DecodeError::reason)
                 .containsExactly(LineFramer.TRUNCATED_LINE);
-    }
-
-    private InetSocketAddress startDevice() throws InterruptedException {
-        Channel server = new ServerBootstrap().group(deviceSide).channel(NioServerSocketChannel.class)
-                .childHandler(new DeviceStandIn())
-                .bind("127.0.0.1", 0).sync().channel();
-        return (InetSocketAddress) server.localAddress();
-    }
-
-    /** Sends the next session's bytes in small segments, then hangs up. */
-    @Sharable
-    private final class DeviceStandIn extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            byte[] bytes = sessions.poll();
-            for (int from = 0; from < bytes.length; from += CHUNK) {
-                byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + CHUNK));
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(chunk));
-            }
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    private Channel connect(InetSocketAddress address) throws InterruptedException {
-        Channel channel = new Bootstrap().group(gatewaySide).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        driver.initPipeline(channel.pipeline());
-                    }
-                })
-                .connect(address).sync().channel();
-        channel.eventLoop().execute(driver::linkUp);
-        channel.closeFuture().addListener(closed -> driver.linkDown("device closed the connection"));
-        return channel;
     }
 
     private List<RadiationScan> scans() {
