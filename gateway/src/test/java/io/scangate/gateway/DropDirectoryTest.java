@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.scangate.gateway.config.ConfigLoader;
 import io.scangate.gateway.config.LoadedConfig;
 import io.scangate.gateway.host.DriverRegistry;
+import io.scangate.gateway.testing.MosquittoBroker;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -88,15 +88,11 @@ class DropDirectoryTest {
     }
 
     private static LoadedConfig config(Path dir, Path drop, String maxFileBytes) throws Exception {
-        int closedBrokerPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedBrokerPort = probe.getLocalPort();
-        }
         return new ConfigLoader(DriverRegistry.fromClassPath()).parse("""
                 site: test
                 gatewayId: gw-drop
                 journal: {directory: '%s', maxBytes: 8MiB, segmentBytes: 1MiB, maxRecordBytes: 64KiB}
-                mqtt: {serverUri: 'tcp://127.0.0.1:%d', reconnectMin: 1s, reconnectMax: 5s}
+                mqtt: {serverUri: '%s', reconnectMin: 1s, reconnectMax: 5s}
                 ops: {httpPort: -1}
                 devices:
                   - id: spectro-export
@@ -104,6 +100,6 @@ class DropDirectoryTest {
                     lane: lane4
                     transport: {kind: directory, path: '%s', pollInterval: %dms, maxFileBytes: %s}
                     params: {framing: PER_CONNECTION}
-                """.formatted(dir.resolve("journal"), closedBrokerPort, drop, POLL.toMillis(), maxFileBytes));
+                """.formatted(dir.resolve("journal"), MosquittoBroker.absentBrokerUri(), drop, POLL.toMillis(), maxFileBytes));
     }
 }

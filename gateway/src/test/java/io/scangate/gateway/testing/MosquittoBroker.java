@@ -223,6 +223,11 @@ public final class MosquittoBroker implements AutoCloseable {
         throw new IllegalStateException("mosquitto not found in /usr/sbin or on PATH: " + INSTALL_HINT);
     }
 
+    /** An MQTT URI on 127.0.0.1 where no broker listens: a gateway whose broker is down. */
+    public static String absentBrokerUri() throws IOException {
+        return "tcp://127.0.0.1:" + freePort();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
