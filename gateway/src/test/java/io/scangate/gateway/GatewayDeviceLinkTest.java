@@ -7,6 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.gateway.config.ConfigLoader;
 import io.scangate.gateway.config.LoadedConfig;
 import io.scangate.gateway.host.DriverRegistry;
+import io.scangate.gateway.testing.MosquittoBroker;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.proto.v1.Envelope;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,15 +68,11 @@ class GatewayDeviceLinkTest {
     }
 
     private static LoadedConfig config(Path dir, int devicePort) throws Exception {
-        int closedBrokerPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedBrokerPort = probe.getLocalPort();
-        }
         return new ConfigLoader(DriverRegistry.fromClassPath()).parse("""
                 site: test
                 gatewayId: gw-link
                 journal: {directory: '%s', maxBytes: 8MiB, segmentBytes: 1MiB, maxRecordBytes: 64KiB}
-                mqtt: {serverUri: 'tcp://127.0.0.1:%d', reconnectMin: 1s, reconnectMax: 5s}
+                mqtt: {serverUri: '%s', reconnectMin: 1s, reconnectMax: 5s}
                 ops: {httpPort: -1}
                 devices:
                   - id: rpm-1
@@ -81,18 +80,22 @@ class GatewayDeviceLinkTest {
                     lane: lane1
                     transport: {kind: tcp-client, host: 127.0.0.1, port: %d, idleTimeout: 1s,
                                 reconnectMin: 50ms, reconnectMax: 200ms}
-                """.formatted(dir.resolve("journal"), closedBrokerPort, devicePort));
+                """.formatted(dir.resolve("journal"), MosquittoBroker.absentBrokerUri(), devicePort));
     }
 
-    /** Accepts connections and never writes: a device that went quiet. */
+    /**
+     * Accepts connections and never writes: a device that went quiet. The accepted sockets stay referenced:
+     * one left to the garbage collector is closed by its cleaner, and the gateway would see the device hang up
+     * instead of falling silent.
+     */
     private static AtomicInteger acceptSilently(ServerSocket server) {
         AtomicInteger connections = new AtomicInteger();
+        List<Socket> open = new CopyOnWriteArrayList<>();
         Thread acceptor = new Thread(() -> {
             try {
                 while (!server.isClosed()) {
-                    Socket s = server.accept();
+                    open.add(server.accept());
                     connections.incrementAndGet();
-                    s.setSoTimeout(0);
                 }
             } catch (IOException closed) {
                 // the test is over
