@@ -49,6 +49,7 @@ public final class DicosIngestBenchmark {
         int rows = Integer.parseInt(options.getOrDefault("rows", "5000"));
         int columns = Integer.parseInt(options.getOrDefault("columns", "5000"));
         int repetitions = Integer.parseInt(options.getOrDefault("repetitions", "5"));
+        int warmups = Integer.parseInt(options.getOrDefault("warmups", "3"));
         String heap = options.getOrDefault("gateway-heap", "256m");
         String jfr = options.get("jfr");
         Path work = Files.createTempDirectory("scangate-bench-dicos-");
@@ -70,23 +71,26 @@ public final class DicosIngestBenchmark {
             double[] ingest = new double[repetitions];
             double[] raw = new double[repetitions];
             double[] rawToDisk = new double[repetitions];
-            for (int i = 0; i <= repetitions; i++) {
+            for (int i = 0; i < warmups + repetitions; i++) {
                 SyntheticImage image = image(rows, columns, i);
                 byte[] dataset = render(image);
+                awaitDelivered(gateway);
                 double ingestMbs = ingest(settings, image, dataset);
+                awaitDelivered(gateway);
                 double rawMbs = sink.copy(dataset, false);
                 double rawToDiskMbs = sink.copy(dataset, true);
-                if (i == 0) {
-                    System.out.printf("warm-up: ingest %.1f MB/s, raw %.1f MB/s, raw to disk %.1f MB/s (not counted)%n",
-                            ingestMbs, rawMbs, rawToDiskMbs);
+                if (i < warmups) {
+                    System.out.printf("warm-up %d: ingest %.1f MB/s, raw %.1f MB/s, raw to disk %.1f MB/s (not counted)%n",
+                            i + 1, ingestMbs, rawMbs, rawToDiskMbs);
                     continue;
                 }
-                ingest[i - 1] = ingestMbs;
-                raw[i - 1] = rawMbs;
-                rawToDisk[i - 1] = rawToDiskMbs;
+                int run = i - warmups;
+                ingest[run] = ingestMbs;
+                raw[run] = rawMbs;
+                rawToDisk[run] = rawToDiskMbs;
                 System.out.printf("run %d: dataset %d bytes, ingest %.1f MB/s, raw loopback %.1f MB/s (ratio %.2f),"
-                        + " raw loopback to disk + fsync %.1f MB/s (ratio %.2f)%n", i, dataset.length, ingestMbs, rawMbs,
-                        ingestMbs / rawMbs, rawToDiskMbs, ingestMbs / rawToDiskMbs);
+                        + " raw loopback to disk + fsync %.1f MB/s (ratio %.2f)%n", run + 1, dataset.length, ingestMbs,
+                        rawMbs, ingestMbs / rawMbs, rawToDiskMbs, ingestMbs / rawToDiskMbs);
             }
             if (jfr != null) {
                 jcmd(gateway, "JFR.stop", "name=dicos");
@@ -168,6 +172,22 @@ public final class DicosIngestBenchmark {
                 throw new IllegalStateException("the dicos device did not come up: " + gateway.health());
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until the gateway has delivered everything it journalled (nothing stored or in flight), so that
+     * no timing shares the two cores with the previous image's delivery: at a lane, scans come tens of
+     * seconds apart and one 50 MB image is delivered in about a second.
+     */
+    private static void awaitDelivered(GatewayJvm gateway) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (gateway.metric("scangate_journal_entries{state=\"stored\"")
+                + gateway.metric("scangate_journal_entries{state=\"inflight\"") != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway did not deliver the previous image within 120 s");
+            }
+            Thread.sleep(50);
         }
     }
 
