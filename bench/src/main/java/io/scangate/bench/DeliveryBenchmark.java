@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * <pre>
  * ./bench/run delivery [--realistic-lanes 50] [--realistic-seconds 60] [--saturation-lanes 8]
  *     [--saturation-accelerations 2000,4000,8000] [--saturation-seconds 10] [--raw-seconds 15]
- *     [--broker-inflight 100] [--gateway-inflight (as broker)]
+ *     [--broker-inflight 100] [--gateway-inflight (as broker)] [--gateway-io-threads (the gateway's default)]
  * </pre>
  */
 public final class DeliveryBenchmark {
@@ -42,6 +42,8 @@ public final class DeliveryBenchmark {
     private static final Duration STEP_WARM_UP = Duration.ofSeconds(10);
     /** A step kept up when its journal backlog grew by less than this share of what it published. */
     private static final double KEPT_UP_GROWTH = 0.05;
+    /** Issue #3's target: the gateway's acknowledged rate at saturation over the bare client's. */
+    private static final double TARGET_RATIO = 0.8;
     private static final String STORED = "scangate_journal_entries{state=\"stored\"";
     private static final Pattern UP_DEVICE = Pattern.compile("\"[^\"]+-rpm\":\"UP\"");
 
@@ -51,8 +53,16 @@ public final class DeliveryBenchmark {
     /** What one gateway run measured over its measurement window. */
     private record Run(String name, int lanes, double acceleration, double seconds, long delivered,
                        double journalledPerSecond, double ackedPerSecond, double backlogGrowthPerSecond,
-                       double commitMaxMillis, double publishLatencyMaxMillis, double cpuSeconds, double benchCpuSeconds, long peakHeapBytes, long backlogAtEnd,
-                       BenchSubscriber.Recording recording) {
+                       double commitMaxMillis, double publishLatencyMaxMillis, CpuBudget cpu, long peakHeapBytes,
+                       long backlogAtEnd, BenchSubscriber.Recording recording) {
+
+        double cpuSeconds() {
+            return cpu.gatewayCpu();
+        }
+
+        double benchCpuSeconds() {
+            return cpu.benchCpu();
+        }
 
         double deliveredPerSecond() {
             return delivered / seconds;
@@ -73,6 +83,8 @@ public final class DeliveryBenchmark {
         int rawSeconds = Integer.parseInt(options.getOrDefault("raw-seconds", "15"));
         int brokerInflight = Integer.parseInt(options.getOrDefault("broker-inflight", "100"));
         int gatewayInflight = Integer.parseInt(options.getOrDefault("gateway-inflight", Integer.toString(brokerInflight)));
+        String ioThreads = options.get("gateway-io-threads");
+        String opsSettings = ioThreads == null ? "" : "ioThreads: " + Integer.parseInt(ioThreads);
         Path work = Files.createTempDirectory("scangate-bench-");
 
         try (MosquittoBroker broker = MosquittoBroker.start(brokerInflight);
@@ -80,13 +92,13 @@ public final class DeliveryBenchmark {
             System.out.printf("broker: mosquitto on %s, max_inflight_messages %d, persistence on, max_queued_messages 0%n",
                     broker.uri(), brokerInflight);
             Run realistic = gatewayRun("realistic", broker, subscriber, work.resolve("realistic"), realisticLanes, 1,
-                    gatewayInflight, REALISTIC_WARM_UP, Duration.ofSeconds(realisticSeconds));
+                    gatewayInflight, opsSettings, REALISTIC_WARM_UP, Duration.ofSeconds(realisticSeconds));
             print(realistic);
             subscriber.discardBacklog();
             List<Run> ramp = new ArrayList<>();
             for (String step : saturationSteps) {
                 Run run = gatewayRun("saturation x" + step.strip(), broker, subscriber, work.resolve("x" + step.strip()),
-                        saturationLanes, Double.parseDouble(step), gatewayInflight, STEP_WARM_UP,
+                        saturationLanes, Double.parseDouble(step), gatewayInflight, opsSettings, STEP_WARM_UP,
                         Duration.ofSeconds(saturationSeconds));
                 print(run);
                 subscriber.discardBacklog();
@@ -102,11 +114,11 @@ public final class DeliveryBenchmark {
                 throw new IllegalStateException("the saturation run delivered no occupancy or no measurement to copy");
             }
             Duration rawWarmUp = Duration.ofSeconds(3);
-            RawCeiling.Result rawOccupancy = RawCeiling.run(broker.uri(), subscriber, occupancy, rawWarmUp,
+            RawCeiling.Result rawOccupancy = RawCeiling.run(broker, subscriber, occupancy, rawWarmUp,
                     Duration.ofSeconds(rawSeconds));
             print("raw, occupancy-size payload", rawOccupancy);
             subscriber.discardBacklog();
-            RawCeiling.Result rawTelemetry = RawCeiling.run(broker.uri(), subscriber, telemetry, rawWarmUp,
+            RawCeiling.Result rawTelemetry = RawCeiling.run(broker, subscriber, telemetry, rawWarmUp,
                     Duration.ofSeconds(rawSeconds));
             print("raw, measurement-size payload", rawTelemetry);
 
@@ -136,6 +148,7 @@ public final class DeliveryBenchmark {
                     saturation.ackedPerSecond() / rawOccupancy.ackedPerSecond());
             System.out.printf(Locale.ROOT, "  ratio under overload / raw (same mix): acked %.2f%n",
                     overload.ackedPerSecond() / ackedCeiling);
+            printBudget(saturation.keptUp() ? saturation : overload, ackedCeiling);
             System.out.printf(Locale.ROOT, "  gateway CPU: saturation %.1f s in %.0f s (%.2f ms per event); realistic %.1f s in %.0f s%n",
                     saturation.cpuSeconds(), saturation.seconds(), 1000 * saturation.cpuSeconds()
                             / (saturation.ackedPerSecond() * saturation.seconds()),
@@ -156,12 +169,13 @@ public final class DeliveryBenchmark {
     }
 
     private static Run gatewayRun(String name, MosquittoBroker broker, BenchSubscriber subscriber, Path dir, int lanes,
-                                  double acceleration, int maxInFlight, Duration warmUp, Duration measure)
+                                  double acceleration, int maxInFlight, String opsSettings, Duration warmUp,
+                                  Duration measure)
             throws Exception {
         try (Simulator simulator = Simulator.start(SimulatorOptions.builder().lanes(lanes).seed(7)
                 .acceleration(acceleration).progressInterval(Duration.ZERO).build());
              GatewayJvm gateway = GatewayJvm.start(dir, gatewayYaml(simulator, broker.uri(), maxInFlight, dir.resolve("journal")),
-                     "256m")) {
+                     "256m", opsSettings)) {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (upDevices(gateway.health()) < lanes) {
                 if (System.nanoTime() > deadline) {
@@ -175,15 +189,14 @@ public final class DeliveryBenchmark {
             Sample journalledBefore = Sample.of(gateway, "scangate_events_journalled_total");
             Sample ackedBefore = Sample.of(gateway, "scangate_publish_acked_total");
             Sample storedBefore = Sample.of(gateway, STORED);
-            Duration cpuBefore = gateway.cpu();
-            Duration benchCpuBefore = ownCpu();
+            CpuBudget.Meter cpu = CpuBudget.start(gateway, broker);
             long started = System.nanoTime();
             Thread.sleep(measure.toMillis());
             double seconds = (System.nanoTime() - started) / 1e9;
             long delivered = subscriber.envelopeCount() - deliveredBefore;
-            double cpuSeconds = (gateway.cpu().toNanos() - cpuBefore.toNanos()) / 1e9;
-            double benchCpuSeconds = (ownCpu().toNanos() - benchCpuBefore.toNanos()) / 1e9;
-            double journalledPerSecond = Sample.of(gateway, "scangate_events_journalled_total").ratePerSecondSince(journalledBefore);
+            Sample journalledAfter = Sample.of(gateway, "scangate_events_journalled_total");
+            CpuBudget budget = cpu.stop((long) (journalledAfter.value() - journalledBefore.value()));
+            double journalledPerSecond = journalledAfter.ratePerSecondSince(journalledBefore);
             double ackedPerSecond = Sample.of(gateway, "scangate_publish_acked_total").ratePerSecondSince(ackedBefore);
             Sample storedAfter = Sample.of(gateway, STORED);
             double commitMaxMillis = 1000 * gateway.metric("scangate_journal_commit_seconds_max");
@@ -194,8 +207,7 @@ public final class DeliveryBenchmark {
                 throw new IllegalStateException("gateway died during the " + name + " run; log " + gateway.log());
             }
             return new Run(name, lanes, acceleration, seconds, delivered, journalledPerSecond, ackedPerSecond,
-                    storedAfter.ratePerSecondSince(storedBefore), commitMaxMillis, publishMaxMillis, cpuSeconds,
-                    benchCpuSeconds,
+                    storedAfter.ratePerSecondSince(storedBefore), commitMaxMillis, publishMaxMillis, budget,
                     gateway.peakHeapBytes(), backlog, recording);
         }
     }
@@ -256,15 +268,35 @@ public final class DeliveryBenchmark {
                 ms(r.occupancyLatencyMicros.quantile(0.5)), ms(r.occupancyLatencyMicros.quantile(0.99)),
                 r.payloadBytes.mean(), run.cpuSeconds(), 100 * run.cpuSeconds() / run.seconds(), run.benchCpuSeconds(),
                 run.peakHeapBytes() / 1048576.0);
+        System.out.println("  " + run.cpu().describe("simulator, subscriber") + ", per event journalled");
     }
 
     private static void print(String name, RawCeiling.Result result) {
         System.out.printf(Locale.ROOT, "%s: %d B, window %d: %.0f acks/s, %.0f msg/s delivered%n", name,
                 result.payloadBytes(), result.window(), result.ackedPerSecond(), result.deliveredPerSecond());
+        System.out.println("  " + result.cpu().describe("bare publisher, subscriber") + ", per message acked");
     }
 
-    private static Duration ownCpu() {
-        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    /**
+     * The target as a CPU budget: at {@code TARGET_RATIO} of the ceiling, what the simulator, subscriber and
+     * broker need at their cost per event, what is left of the machine for the gateway, and what the gateway
+     * needs at its own cost per event. The costs come from the highest step that kept up, where every event
+     * journalled is also published and delivered (under overload the gateway journals more than it
+     * publishes, and a cost per event journalled would leave publishing out).
+     */
+    private static void printBudget(Run step, double ackedCeiling) {
+        double rate = TARGET_RATIO * ackedCeiling;
+        CpuBudget cpu = step.cpu();
+        System.out.printf(Locale.ROOT, "  costs per event from the step %s (%s)%n", step.name(),
+                step.keptUp() ? "kept up" : "none kept up: publishing is under-counted");
+        double othersCores = cpu.othersMicrosPerMessage() * rate / 1e6;
+        double gatewayCores = cpu.gatewayMicrosPerMessage() * rate / 1e6;
+        double left = CpuBudget.cores() - othersCores;
+        System.out.printf(Locale.ROOT, "  CPU budget at %.1f x the ceiling (%.0f events/s) on %d cores: simulator, subscriber"
+                        + " and mosquitto need %.2f cores (%.1f µs per event), leaving %.2f for the gateway, i.e. %.1f µs per"
+                        + " event; the gateway spends %.1f µs per event (%.2f cores)%n", TARGET_RATIO, rate, CpuBudget.cores(),
+                othersCores, cpu.othersMicrosPerMessage(), left, left * 1e6 / rate, cpu.gatewayMicrosPerMessage(),
+                gatewayCores);
     }
 
     /** Messages per second of a publisher whose time per message is that of the sizes it sends, weighted. */

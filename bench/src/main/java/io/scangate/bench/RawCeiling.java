@@ -2,6 +2,7 @@ package io.scangate.bench;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.gateway.publish.MessageFactory;
+import io.scangate.gateway.testing.MosquittoBroker;
 import io.scangate.proto.v1.Envelope;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -24,15 +25,16 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 final class RawCeiling {
 
     /** What one run measured. */
-    record Result(int window, int payloadBytes, double ackedPerSecond, double deliveredPerSecond) {
+    record Result(int window, int payloadBytes, double ackedPerSecond, double deliveredPerSecond,
+                  CpuBudget cpu) {
     }
 
     private RawCeiling() {
     }
 
-    static Result run(String serverUri, BenchSubscriber subscriber, byte[] payload, Duration warmUp, Duration measure)
+    static Result run(MosquittoBroker broker, BenchSubscriber subscriber, byte[] payload, Duration warmUp, Duration measure)
             throws MqttException, InterruptedException, InvalidProtocolBufferException {
-        MqttAsyncClient client = new MqttAsyncClient(serverUri, "bench-raw-publisher", new MemoryPersistence());
+        MqttAsyncClient client = new MqttAsyncClient(broker.uri(), "bench-raw-publisher", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         IMqttToken connected = client.connect(options);
@@ -60,10 +62,12 @@ final class RawCeiling {
         long measureEnds = warmUpEnds + measure.toNanos();
         long ackedAtStart = -1;
         long deliveredAtStart = -1;
+        CpuBudget.Meter cpu = null;
         while (System.nanoTime() < measureEnds) {
             if (ackedAtStart < 0 && System.nanoTime() >= warmUpEnds) {
                 ackedAtStart = acked.get();
                 deliveredAtStart = subscriber.rawCount();
+                cpu = CpuBudget.start(null, broker);
             }
             if (!slots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
                 continue;
@@ -79,8 +83,9 @@ final class RawCeiling {
             }
         }
         double seconds = measure.toNanos() / 1e9;
-        Result result = new Result(window, payload.length, (acked.get() - ackedAtStart) / seconds,
-                (subscriber.rawCount() - deliveredAtStart) / seconds);
+        long ackedInWindow = acked.get() - ackedAtStart;
+        Result result = new Result(window, payload.length, ackedInWindow / seconds,
+                (subscriber.rawCount() - deliveredAtStart) / seconds, cpu.stop(ackedInWindow));
         client.disconnect().waitForCompletion(10_000);
         client.close();
         return result;

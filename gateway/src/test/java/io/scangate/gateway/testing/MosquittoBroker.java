@@ -116,6 +116,16 @@ public final class MosquittoBroker implements AutoCloseable {
         return port;
     }
 
+    /** User plus system CPU time of the running broker process so far (benchmarks' CPU budgets). */
+    public java.time.Duration cpu() {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        return running.toHandle().info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("the OS does not report mosquitto's CPU time"));
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }
