@@ -125,17 +125,24 @@ public final class GatewayProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration();
     }
 
+    /**
+     * The body, or null when the gateway does not answer: after one retry, because a gateway starved of CPU
+     * on a busy 2-core machine can miss one 5 s timeout without anything being wrong with it.
+     */
     private String get(String path) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.body();
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        for (int attempt = 1; attempt <= 2 && process.isAlive(); attempt++) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.body();
+            } catch (IOException e) {
+                // Tried once more, then null.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
+        return null;
     }
 
     public static int freePort() throws IOException {

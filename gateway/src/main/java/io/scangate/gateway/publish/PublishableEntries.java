@@ -76,9 +76,7 @@ final class PublishableEntries {
                 deadLetterChunk(entry, header, chunk, e.getMessage() + " (" + failures + " attempts)");
                 return null;
             }
-            if (!chunkReadFailures.isEmpty()) {
-                chunkReadFailures.remove(entry.id());
-            }
+            chunkReadFailures.remove(entry.id());
         }
         if (!fitsInAPacket(payload.length, topic, maxPacketSize)) {
             String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;

@@ -65,7 +65,7 @@ class JournalQuotaTest {
                 }
                 double framesWhenPaused = gateway.metric("scangate_device_frames_total");
                 await("no line read for " + PAUSE + ", devices PAUSED, gateway alive").during(PAUSE)
-                        .atMost(PAUSE.plusSeconds(10)).until(() -> gateway.alive() && everyDevice(gateway, "PAUSED")
+                        .atMost(PAUSE.plusSeconds(30)).until(() -> gateway.alive() && everyDevice(gateway, "PAUSED")
                                 && gateway.metric("scangate_device_frames_total") == framesWhenPaused);
                 assertThat(gateway.metric("scangate_device_reconnects_total"))
                         .as("device links dropped while paused (log: %s)", linkLog(gateway)).isZero();
