@@ -164,6 +164,7 @@ public class Vm250IngestBenchmark {
      * before journaling, then dropped. The clock moves 200 ms a line so that occupancies look real.
      */
     static final class CountingDeviceContext implements DeviceContext {
+        private static final Duration LINE_PERIOD = Duration.ofMillis(200);
         private static final DeviceRef DEVICE = DeviceRef.newBuilder()
                 .setDeviceId("bench-lane").setDriver("vm250").setSite("bench").setLane("lane1").build();
 
@@ -177,7 +178,7 @@ public class Vm250IngestBenchmark {
         }
 
         void tick() {
-            now = now.plus(Duration.ofMillis(200));
+            now = now.plus(LINE_PERIOD);
         }
 
         @Override
