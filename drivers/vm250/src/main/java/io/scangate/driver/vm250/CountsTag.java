@@ -20,6 +20,9 @@ public enum CountsTag {
     /** What the line means for the lane: empty (background or fault reading) or occupied (scan, alarm). */
     public enum Role { BACKGROUND, FAULT, SCAN, ALARM }
 
+    /** Every line looks its tag up here; {@code values()} would copy the array each time. */
+    private static final CountsTag[] ALL = values();
+
     private final Radiation radiation;
     private final Role role;
     private final MeasurementKind measurementKind;
@@ -50,7 +53,7 @@ public enum CountsTag {
 
     /** The tag for {@code text}, or null when it is not a counts tag. */
     public static CountsTag of(String text) {
-        for (CountsTag tag : values()) {
+        for (CountsTag tag : ALL) {
             if (tag.name().equals(text)) {
                 return tag;
             }

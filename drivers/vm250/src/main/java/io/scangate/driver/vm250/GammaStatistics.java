@@ -30,16 +30,41 @@ final class GammaStatistics {
         return present == 0 ? Double.NaN : sum;
     }
 
-    /** (FG - BG) / sqrt(BG), or NaN when there is no background, BG is 0, or no complete window. */
+    /**
+     * (FG - BG) / sqrt(BG), or NaN when there is no background, BG is 0, or no complete window. One pass
+     * over the intervals: the window slides, adding the interval that enters and taking off the one that
+     * leaves, and counts the intervals inside it that miss a value.
+     *
+     * @param window intervals in a window, at least 1
+     */
     static double sigma(List<DetectorCounts> gamma, List<Integer> background, int window) {
         double bg = backgroundSum(background);
         if (!(bg > 0)) {
             return Double.NaN;
         }
+        boolean[] counted = detectorsWithBackground(background);
+        long[] sums = new long[gamma.size()];
+        long sum = 0;
+        int incomplete = 0;
         long foreground = -1;
-        for (int start = 0; start + window <= gamma.size(); start++) {
-            long sum = windowSum(gamma, background, start, window);
-            foreground = Math.max(foreground, sum);
+        for (int i = 0; i < gamma.size(); i++) {
+            sums[i] = intervalSum(gamma.get(i), counted);
+            if (sums[i] == INCOMPLETE) {
+                incomplete++;
+            } else {
+                sum += sums[i];
+            }
+            int leaving = i - window;
+            if (leaving >= 0) {
+                if (sums[leaving] == INCOMPLETE) {
+                    incomplete--;
+                } else {
+                    sum -= sums[leaving];
+                }
+            }
+            if (leaving >= -1 && incomplete == 0) {
+                foreground = Math.max(foreground, sum);
+            }
         }
         return foreground < 0 ? Double.NaN : (foreground - bg) / Math.sqrt(bg);
     }
@@ -53,20 +78,28 @@ final class GammaStatistics {
         return bg + nSigma * Math.sqrt(bg);
     }
 
-    /** Sum of one window over the detectors that have a background, or -1 when a value is missing. */
-    private static long windowSum(List<DetectorCounts> gamma, List<Integer> background, int start, int window) {
+    /** An interval missing a value for a detector that has a background; it spoils every window it is in. */
+    private static final long INCOMPLETE = Long.MIN_VALUE;
+
+    private static boolean[] detectorsWithBackground(List<Integer> background) {
+        boolean[] counted = new boolean[background.size()];
+        for (int detector = 0; detector < counted.length; detector++) {
+            counted[detector] = background.get(detector) != null;
+        }
+        return counted;
+    }
+
+    /** Sum of one interval over the detectors that have a background, or {@link #INCOMPLETE}. */
+    private static long intervalSum(DetectorCounts interval, boolean[] counted) {
         long sum = 0;
-        for (int i = start; i < start + window; i++) {
-            DetectorCounts interval = gamma.get(i);
-            for (int detector = 0; detector < background.size(); detector++) {
-                if (background.get(detector) == null) {
-                    continue;
-                }
-                if (detector >= interval.getCountsCount() || !interval.getPresent(detector)) {
-                    return -1;
-                }
-                sum += interval.getCounts(detector);
+        for (int detector = 0; detector < counted.length; detector++) {
+            if (!counted[detector]) {
+                continue;
             }
+            if (detector >= interval.getCountsCount() || !interval.getPresent(detector)) {
+                return INCOMPLETE;
+            }
+            sum += interval.getCounts(detector);
         }
         return sum;
     }

@@ -23,6 +23,9 @@ final class Occupancy {
     private final Duration gammaInterval;
     private final Duration neutronInterval;
     private final int preTrigger;
+    /** Interval lengths as sent, the same for every interval: made on the first interval of each kind. */
+    private com.google.protobuf.Duration gammaLength;
+    private com.google.protobuf.Duration neutronLength;
     private int gammaIndex;
     private int neutronIndex;
     private int lines;
@@ -57,19 +60,35 @@ final class Occupancy {
     }
 
     void addGamma(List<Integer> counts, boolean alarm, Instant at) {
-        Duration offset = gammaInterval.multipliedBy(gammaIndex - (long) preTrigger);
+        long offsetNanos = offsetNanos(gammaInterval, gammaIndex - (long) preTrigger);
         gammaIndex++;
-        scan.addGamma(Vm250Messages.detectorCounts(counts, offset, gammaInterval, alarm));
+        if (gammaLength == null) {
+            gammaLength = Vm250Messages.duration(gammaInterval.toNanos());
+        }
+        scan.addGamma(Vm250Messages.detectorCounts(counts, Vm250Messages.duration(offsetNanos), gammaLength, alarm));
         scan.setGammaAlarm(scan.getGammaAlarm() || alarm);
         hold(at);
     }
 
     void addNeutron(List<Integer> counts, boolean alarm, Instant at) {
-        Duration offset = neutronInterval.multipliedBy(neutronIndex);
+        long offsetNanos = offsetNanos(neutronInterval, neutronIndex);
         neutronIndex++;
-        scan.addNeutron(Vm250Messages.detectorCounts(counts, offset, neutronInterval, alarm));
+        if (neutronLength == null) {
+            neutronLength = Vm250Messages.duration(neutronInterval.toNanos());
+        }
+        scan.addNeutron(
+                Vm250Messages.detectorCounts(counts, Vm250Messages.duration(offsetNanos), neutronLength, alarm));
         scan.setNeutronAlarm(scan.getNeutronAlarm() || alarm);
         hold(at);
+    }
+
+    /**
+     * Start of interval {@code index} in nanoseconds; plain long arithmetic, since {@code Duration}'s own
+     * multiplication divides through BigInteger. The configuration puts no upper bound on an interval, so
+     * the product is checked: it fails as {@code Duration.toNanos()} did, instead of wrapping round.
+     */
+    private static long offsetNanos(Duration interval, long index) {
+        return Math.multiplyExact(interval.toNanos(), index);
     }
 
     void addSpeed(Vm250Record.Speed speed, Instant at) {

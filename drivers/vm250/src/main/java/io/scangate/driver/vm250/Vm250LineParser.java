@@ -2,7 +2,6 @@ package io.scangate.driver.vm250;
 
 import io.scangate.driver.vm250.Vm250Record.Invalid;
 import io.scangate.driver.vm250.Vm250Record.Problem;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,16 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class Vm250LineParser {
 
-    /** The value a device sends for a missing reading. */
-    static final String MISSING = "***";
-
-    private static final Pattern TAG = Pattern.compile("[A-Z][A-Z0-9]{0,7}");
     private static final int COUNT_DIGITS = 9;
     private static final int COUNTER_DIGITS = 18;
+    /** Only speed lines (one a passage) have decimals, so a regular expression costs nothing here. */
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
-    /** Recorded "daily files" append the receive time of day as a last field. */
-    private static final Pattern DAILY_FILE_TIME = Pattern.compile("\\d{2}-\\d{2}-\\d{2}\\.\\d{3}");
-    private static final int DAILY_FILE_TIME_LENGTH = "12-34-56.789".length();
     private static final int DETECTORS = 4;
 
     private Vm250LineParser() {
@@ -40,13 +33,12 @@ public final class Vm250LineParser {
                         String.format("non-printable byte 0x%02X at %d", b, i), line);
             }
         }
-        String text = new String(line, StandardCharsets.US_ASCII);
-        List<String> parts = new ArrayList<>(Arrays.asList(text.split(",", -1)));
-        String tag = parts.remove(0).trim();
-        if (!TAG.matcher(tag).matches()) {
+        LineFields fields = LineFields.split(line);
+        if (!fields.isTag(0)) {
             return new Invalid(Problem.GARBAGE, "", "no tag", line);
         }
-        List<String> fields = withoutDailyFileTime(parts);
+        fields.dropDailyFileTime();
+        String tag = fields.text(0);
         try {
             return known(tag, fields, line);
         } catch (BadFieldsException e) {
@@ -54,7 +46,7 @@ public final class Vm250LineParser {
         }
     }
 
-    private static Vm250Record known(String tag, List<String> fields, byte[] line) throws BadFieldsException {
+    private static Vm250Record known(String tag, LineFields fields, byte[] line) throws BadFieldsException {
         CountsTag countsTag = CountsTag.of(tag);
         if (countsTag != null) {
             return new Vm250Record.Counts(countsTag, counts(fields), line);
@@ -68,95 +60,77 @@ public final class Vm250LineParser {
         };
     }
 
-    private static List<String> withoutDailyFileTime(List<String> parts) {
-        List<String> fields = new ArrayList<>(parts.size());
-        for (String part : parts) {
-            fields.add(part.trim());
-        }
-        if (!fields.isEmpty() && fields.get(fields.size() - 1).length() == DAILY_FILE_TIME_LENGTH
-                && DAILY_FILE_TIME.matcher(fields.get(fields.size() - 1)).matches()) {
-            fields.remove(fields.size() - 1);
-        }
-        return fields;
-    }
-
-    private static List<Integer> counts(List<String> fields) throws BadFieldsException {
+    /** Counts have at most nine digits, so every one fits an int: no value can overflow. */
+    private static List<Integer> counts(LineFields fields) throws BadFieldsException {
         expectFieldCount(fields, DETECTORS);
-        List<Integer> counts = new ArrayList<>(DETECTORS);
+        Integer[] counts = new Integer[DETECTORS];
         for (int i = 0; i < DETECTORS; i++) {
-            String field = fields.get(i);
-            if (MISSING.equals(field)) {
-                counts.add(null);
-            } else if (isDigits(field, COUNT_DIGITS)) {
-                counts.add(Integer.parseInt(field));
-            } else {
-                throw new BadFieldsException("field " + (i + 1) + " is not a count: '" + field + "'");
+            int field = i + 1;
+            if (fields.isMissing(field)) {
+                continue;
             }
+            long count = fields.digits(field, COUNT_DIGITS);
+            if (count == LineFields.NOT_DIGITS) {
+                throw new BadFieldsException("field " + field + " is not a count: '" + fields.text(field) + "'");
+            }
+            counts[i] = (int) count;
         }
-        return counts;
+        return Arrays.asList(counts);
     }
 
-    private static Vm250Record speed(List<String> fields, byte[] line) throws BadFieldsException {
+    private static Vm250Record speed(LineFields fields, byte[] line) throws BadFieldsException {
         expectFieldCount(fields, 4);
-        return new Vm250Record.Speed(decimal(fields, 0), decimal(fields, 1), decimal(fields, 2),
-                counter(fields, 3, false), line);
+        return new Vm250Record.Speed(decimal(fields, 1), decimal(fields, 2), decimal(fields, 3),
+                counter(fields, 4, false), line);
     }
 
-    private static Vm250Record occupancyEnd(List<String> fields, byte[] line) throws BadFieldsException {
+    private static Vm250Record occupancyEnd(LineFields fields, byte[] line) throws BadFieldsException {
         expectFieldCount(fields, 4);
-        return new Vm250Record.OccupancyEnd(counter(fields, 0, true), counter(fields, 1, true),
-                counter(fields, 2, true), counter(fields, 3, true), line);
+        return new Vm250Record.OccupancyEnd(counter(fields, 1, true), counter(fields, 2, true),
+                counter(fields, 3, true), counter(fields, 4, true), line);
     }
 
-    private static Vm250Record tamper(String tag, List<String> fields, byte[] line) throws BadFieldsException {
+    private static Vm250Record tamper(String tag, LineFields fields, byte[] line) throws BadFieldsException {
         expectFieldCount(fields, 0);
         return new Vm250Record.Tamper("TT".equals(tag), line);
     }
 
-    private static Vm250Record setup(String tag, List<String> fields, byte[] line) throws BadFieldsException {
-        if (fields.isEmpty()) {
+    private static Vm250Record setup(String tag, LineFields fields, byte[] line) throws BadFieldsException {
+        if (fields.count() == 1) {
             throw new BadFieldsException("no set-up values");
         }
-        return new Vm250Record.Setup(tag, fields, line);
+        List<String> values = new ArrayList<>(fields.count() - 1);
+        for (int field = 1; field < fields.count(); field++) {
+            values.add(fields.text(field));
+        }
+        return new Vm250Record.Setup(tag, values, line);
     }
 
-    private static void expectFieldCount(List<String> fields, int expected) throws BadFieldsException {
-        if (fields.size() != expected) {
-            throw new BadFieldsException("expected " + expected + " fields, got " + fields.size());
+    /** Fields after the tag. */
+    private static void expectFieldCount(LineFields fields, int expected) throws BadFieldsException {
+        int got = fields.count() - 1;
+        if (got != expected) {
+            throw new BadFieldsException("expected " + expected + " fields, got " + got);
         }
     }
 
-    private static double decimal(List<String> fields, int index) throws BadFieldsException {
-        String field = fields.get(index);
-        if (!DECIMAL.matcher(field).matches()) {
-            throw new BadFieldsException("field " + (index + 1) + " is not a decimal: '" + field + "'");
+    private static double decimal(LineFields fields, int field) throws BadFieldsException {
+        String text = fields.text(field);
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new BadFieldsException("field " + field + " is not a decimal: '" + text + "'");
         }
-        return Double.parseDouble(field);
+        return Double.parseDouble(text);
     }
 
-    private static Long counter(List<String> fields, int index, boolean mayBeMissing) throws BadFieldsException {
-        String field = fields.get(index);
-        if (mayBeMissing && MISSING.equals(field)) {
+    private static Long counter(LineFields fields, int field, boolean mayBeMissing) throws BadFieldsException {
+        if (mayBeMissing && fields.isMissing(field)) {
             return null;
         }
-        if (!isDigits(field, COUNTER_DIGITS)) {
-            throw new BadFieldsException("field " + (index + 1) + " is not a number: '" + field + "'");
+        long value = fields.digits(field, COUNTER_DIGITS);
+        if (value == LineFields.NOT_DIGITS) {
+            throw new BadFieldsException("field " + field + " is not a number: '" + fields.text(field) + "'");
         }
-        return Long.parseLong(field);
-    }
-
-    /** 1 to {@code maxDigits} ASCII digits: every count line passes here, so no regular expression. */
-    private static boolean isDigits(String field, int maxDigits) {
-        if (field.isEmpty() || field.length() > maxDigits) {
-            return false;
-        }
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return value;
     }
 
     /** Internal control flow: a known tag whose fields do not follow the protocol. */

@@ -45,9 +45,14 @@ final class Vm250Messages {
     }
 
     static DetectorCounts detectorCounts(List<Integer> counts, Duration offset, Duration length, boolean alarm) {
+        return detectorCounts(counts, duration(offset), duration(length), alarm);
+    }
+
+    static DetectorCounts detectorCounts(List<Integer> counts, com.google.protobuf.Duration offset,
+            com.google.protobuf.Duration length, boolean alarm) {
         DetectorCounts.Builder interval = DetectorCounts.newBuilder()
-                .setOffset(duration(offset))
-                .setLength(duration(length))
+                .setOffset(offset)
+                .setLength(length)
                 .setAlarm(alarm);
         for (Integer count : counts) {
             interval.addCounts(count == null ? 0 : count).addPresent(count != null);
@@ -70,9 +75,12 @@ final class Vm250Messages {
                 .build();
     }
 
-    /** Protobuf durations keep seconds and nanos of the same sign, unlike java.time. */
     static com.google.protobuf.Duration duration(Duration duration) {
-        long nanos = duration.toNanos();
+        return duration(duration.toNanos());
+    }
+
+    /** Protobuf durations keep seconds and nanos of the same sign, unlike java.time. */
+    static com.google.protobuf.Duration duration(long nanos) {
         return com.google.protobuf.Duration.newBuilder()
                 .setSeconds(nanos / 1_000_000_000L)
                 .setNanos((int) (nanos % 1_000_000_000L))
