@@ -43,7 +43,7 @@ class SimulatedScannerTest {
 
     @Test
     void rejectionsByTheDriverAreNamedByTheScanner(@TempDir Path dir) throws Exception {
-        DicosConfig onlyScanner1 = new DicosConfig(null, List.of("SCANNER1"), null, null, null, null, null);
+        DicosConfig onlyScanner1 = new DicosConfig(null, List.of("SCANNER1"), null, null, null, null, null, null);
         try (ScpHarness scp = new ScpHarness(onlyScanner1, dir.resolve("blobs"), 1L << 20)) {
             DicosSettings settings = DicosSettings.defaults("127.0.0.1", scp.port());
 
