@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The {@code params.energy:} section of a {@code dicos} device: where an image says which dual-energy channel
  * it is ({@link EnergyMatcher}). DICOS has no attribute every vendor sets for it, so a site names its vendor's
- * convention here; the defaults read Image Type value 3 and beyond, which is where DICOM puts such terms
- * (the simulator writes {@code ORIGINAL\PRIMARY\HIGH}).
+ * convention here; the defaults read Image Type value 3 and beyond, the coded values DICOM leaves to the
+ * modality and implementation (the simulator writes {@code ORIGINAL\PRIMARY\HIGH}).
  *
  * @param attributes DICOM keywords searched in order, each one of {@link #SEARCHABLE} (default
  *     {@code [ImageType]}); {@code []} never maps the channel

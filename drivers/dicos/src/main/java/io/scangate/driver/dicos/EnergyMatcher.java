@@ -86,7 +86,7 @@ final class EnergyMatcher {
     }
 
     /** The whole words of a value: split on the value separator, free text (not CS) also on white space. */
-    static List<String> tokens(int tag, String value) {
+    private static List<String> tokens(int tag, String value) {
         String[] values = value.split("\\\\", -1);
         int from = tag == Tags.IMAGE_TYPE ? Math.min(IMAGE_TYPE_VALUES_BEFORE_ENERGY, values.length) : 0;
         List<String> tokens = new ArrayList<>();
