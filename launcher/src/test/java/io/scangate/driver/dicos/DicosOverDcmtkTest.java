@@ -321,6 +321,6 @@ class DicosOverDcmtkTest {
     }
 
     private static DicosConfig config(List<String> callingAeTitles) {
-        return new DicosConfig(null, callingAeTitles, null, null, null, null, null);
+        return new DicosConfig(null, callingAeTitles, null, null, null, null, null, null);
     }
 }

@@ -158,7 +158,7 @@ class RawAssociationTest {
 
     @Test
     void aConnectionThatNeverAssociatesIsClosedWhenArtimExpires() throws Exception {
-        start(new DicosConfig(null, null, null, null, Duration.ofMillis(300), null, null));
+        start(new DicosConfig(null, null, null, null, Duration.ofMillis(300), null, null, null));
         try (RawScu scu = new RawScu(scp.port())) {
             assertThat(scu.closedByPeer()).isTrue();
         }
@@ -166,7 +166,7 @@ class RawAssociationTest {
 
     @Test
     void aPduOverTheAnnouncedLimitAbortsTheAssociation() throws Exception {
-        start(new DicosConfig(null, null, MAX_PDU, null, null, null, null));
+        start(new DicosConfig(null, null, MAX_PDU, null, null, null, null, null));
         try (RawScu scu = associated(RawScu.EXPLICIT_LE)) {
             scu.sendHeaderOnly(0x04, MAX_PDU + 1L);
 
@@ -181,7 +181,7 @@ class RawAssociationTest {
 
     @Test
     void anIdleAssociationIsAborted() throws Exception {
-        start(new DicosConfig(null, null, null, null, null, Duration.ofMillis(300), null));
+        start(new DicosConfig(null, null, null, null, null, Duration.ofMillis(300), null, null));
         try (RawScu scu = associated(RawScu.EXPLICIT_LE)) {
             assertThat(scu.receive().type()).isEqualTo(0x07);
             assertThat(scu.closedByPeer()).isTrue();

@@ -26,6 +26,8 @@ import java.util.Optional;
  *     aborted (default 5m)
  * @param timeZone zone of the scanner's clock, used for acquisition dates and times that carry no
  *     Timezone Offset From UTC (default {@code UTC})
+ * @param energy which attributes and words name an image's dual-energy channel (default: Image Type values 3
+ *     and beyond, words as in {@link EnergyConfig#DEFAULT_TOKENS})
  */
 public record DicosConfig(
         String calledAeTitle,
@@ -34,7 +36,8 @@ public record DicosConfig(
         Integer maxCommandBytes,
         Duration artimTimeout,
         Duration idleTimeout,
-        String timeZone) implements DriverConfig {
+        String timeZone,
+        EnergyConfig energy) implements DriverConfig {
 
     public static final String DEFAULT_CALLED_AE_TITLE = "SCANGATE";
     public static final int DEFAULT_MAX_PDU_BYTES = 1 << 20;
@@ -54,10 +57,11 @@ public record DicosConfig(
         artimTimeout = artimTimeout == null ? DEFAULT_ARTIM_TIMEOUT : artimTimeout;
         idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
         timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+        energy = energy == null ? EnergyConfig.defaults() : energy;
     }
 
     public static DicosConfig defaults() {
-        return new DicosConfig(null, null, null, null, null, null, null);
+        return new DicosConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The zone named by {@link #timeZone()}; call after {@link #validate()}. */
@@ -89,6 +93,7 @@ public record DicosConfig(
         } catch (DateTimeException e) {
             problems.add("timeZone: '" + timeZone + "' is not a zone id (use e.g. UTC or Europe/Rotterdam)");
         }
+        problems.addAll(energy.validate());
         return problems;
     }
 

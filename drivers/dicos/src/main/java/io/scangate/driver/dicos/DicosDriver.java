@@ -20,10 +20,12 @@ public final class DicosDriver implements Driver {
 
     private final DicosConfig config;
     private final DeviceContext device;
+    private final EnergyMatcher energy;
 
     public DicosDriver(DicosConfig config, DeviceContext device) {
         this.config = config;
         this.device = device;
+        this.energy = new EnergyMatcher(config.energy());
     }
 
     @Override
@@ -32,6 +34,6 @@ public final class DicosDriver implements Driver {
         pipeline.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         pipeline.addLast(FRAMER, new PduFramer(device, config.maxPduBytes()));
         pipeline.addLast(ASSOCIATION, new AssociationHandler(config, device, association));
-        pipeline.addLast(DIMSE, new DimseHandler(config, device, association));
+        pipeline.addLast(DIMSE, new DimseHandler(config, energy, device, association));
     }
 }

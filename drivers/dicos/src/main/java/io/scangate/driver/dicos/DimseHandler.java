@@ -23,6 +23,7 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DimseHandler.class);
 
     private final DicosConfig config;
+    private final EnergyMatcher energy;
     private final DeviceContext device;
     private final Association association;
     private CompositeByteBuf commandFragments;
@@ -33,8 +34,9 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
     /** Set once this layer aborted the association: PDVs still queued in the same PDU are dropped. */
     private boolean aborted;
 
-    DimseHandler(DicosConfig config, DeviceContext device, Association association) {
+    DimseHandler(DicosConfig config, EnergyMatcher energy, DeviceContext device, Association association) {
         this.config = config;
+        this.energy = energy;
         this.device = device;
         this.association = association;
     }
@@ -110,7 +112,8 @@ final class DimseHandler extends ChannelInboundHandlerAdapter {
                 }
                 association.operationStarted();
                 awaitingDataset = command;
-                store = new StoreOperation(device, association, context, command, config.zone(), ctx.alloc());
+                store = new StoreOperation(device, association, context, command, config.zone(), energy,
+                        ctx.alloc());
             }
             case Command.C_CANCEL_RQ -> log.info("device={} event=c_cancel_ignored message_id={}", deviceId(),
                     command.messageId());

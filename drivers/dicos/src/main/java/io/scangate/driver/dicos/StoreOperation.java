@@ -33,6 +33,7 @@ final class StoreOperation {
 
     static final String DATASET_UNREADABLE = "dataset_unreadable";
     static final String TDR_TRUNCATED = "tdr_truncated";
+    static final String ENERGY_AMBIGUOUS = "energy_ambiguous";
 
     private static final Logger log = LoggerFactory.getLogger(StoreOperation.class);
 
@@ -41,6 +42,7 @@ final class StoreOperation {
     private final PresentationContext context;
     private final Command command;
     private final ZoneId zone;
+    private final EnergyMatcher energy;
     private final DatasetScanner scanner;
     private BlobWriter writer;
     private long fileMetaBytes;
@@ -48,12 +50,13 @@ final class StoreOperation {
     private Outcome failure;
 
     StoreOperation(DeviceContext device, Association association, PresentationContext context, Command command,
-            ZoneId zone, ByteBufAllocator alloc) {
+            ZoneId zone, EnergyMatcher energy, ByteBufAllocator alloc) {
         this.device = device;
         this.association = association;
         this.context = context;
         this.command = command;
         this.zone = zone;
+        this.energy = energy;
         this.scanner = new DatasetScanner(context.explicitVr());
         if (!context.abstractSyntax().equals(command.affectedSopClassUid())) {
             fail(Status.SOP_CLASS_NOT_SUPPORTED, "SOP class " + command.affectedSopClassUid()
@@ -107,16 +110,22 @@ final class StoreOperation {
         }
         return writer.commit()
                 .thenComposeAsync(blob -> {
-                    Envelope.Builder message = XrayScans.message(dataset, blob, fileMetaBytes, context, association, zone);
+                    EnergyMatcher.Match channel = energy.match(dataset);
+                    Envelope.Builder message = XrayScans.message(dataset, blob, fileMetaBytes, context, association,
+                            zone, channel.channel());
                     association.stored(command.affectedSopInstanceUid(), blob.sha256());
                     if (dataset.droppedItems() > 0) {
                         device.decodeError(TDR_TRUNCATED, "SOP instance " + command.affectedSopInstanceUid() + ": "
                                 + dataset.droppedItems() + " sequence items beyond " + DatasetScanner.MAX_CAPTURED_ITEMS
                                 + " not mapped (the stored file keeps them)");
                     }
-                    log.info("device={} calling_ae={} event=image_stored sop_instance={} sha256={} bytes={}",
+                    if (channel instanceof EnergyMatcher.Ambiguous ambiguous) {
+                        device.decodeError(ENERGY_AMBIGUOUS, "SOP instance " + command.affectedSopInstanceUid() + ": "
+                                + ambiguous.describe() + " (the image is delivered; see params.energy)");
+                    }
+                    log.info("device={} calling_ae={} event=image_stored sop_instance={} sha256={} bytes={} energy={}",
                             deviceId(), association.callingAeTitle(), command.affectedSopInstanceUid(),
-                            blob.sha256(), blob.sizeBytes());
+                            blob.sha256(), blob.sizeBytes(), EnergyMatcher.shortName(channel.channel()));
                     return device.emitDurably(message);
                 }, device.executor())
                 .handle((done, error) -> error == null ? Outcome.SUCCESS : refused(error));

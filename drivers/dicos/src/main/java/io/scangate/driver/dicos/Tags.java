@@ -19,6 +19,7 @@ final class Tags {
     static final int MODALITY = 0x00080060;
     static final int MANUFACTURER = 0x00080070;
     static final int TIMEZONE_OFFSET_FROM_UTC = 0x00080201;
+    static final int SERIES_DESCRIPTION = 0x0008103E;
     static final int MANUFACTURER_MODEL_NAME = 0x00081090;
     static final int PATIENT_ID = 0x00100020;
     static final int DEVICE_SERIAL_NUMBER = 0x00181000;
@@ -83,6 +84,7 @@ final class Tags {
             Map.entry(MODALITY, "Modality"),
             Map.entry(MANUFACTURER, "Manufacturer"),
             Map.entry(TIMEZONE_OFFSET_FROM_UTC, "TimezoneOffsetFromUTC"),
+            Map.entry(SERIES_DESCRIPTION, "SeriesDescription"),
             Map.entry(MANUFACTURER_MODEL_NAME, "ManufacturerModelName"),
             Map.entry(PATIENT_ID, "PatientID"),
             Map.entry(DEVICE_SERIAL_NUMBER, "DeviceSerialNumber"),

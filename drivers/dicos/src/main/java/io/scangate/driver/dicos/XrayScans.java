@@ -2,6 +2,7 @@ package io.scangate.driver.dicos;
 
 import com.google.protobuf.Timestamp;
 import io.scangate.driver.BlobRef;
+import io.scangate.proto.v1.EnergyChannel;
 import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.ImageRef;
 import io.scangate.proto.v1.XrayScan;
@@ -15,8 +16,8 @@ import java.util.Set;
 /**
  * Maps one stored instance to an {@link XrayScan}: one message per C-STORE, with the stored Part-10 file as
  * its single {@link ImageRef}. {@code scan_id} is the SOP Instance UID (stable across resends; study and
- * series carry the grouping of views and energies). A DICOS TDR is mapped the same way, plus its
- * decisions and detections ({@link ThreatReports}).
+ * series carry the grouping of views and energies; the image's own channel is what {@link EnergyMatcher}
+ * read). A DICOS TDR is mapped the same way, plus its decisions and detections ({@link ThreatReports}).
  */
 final class XrayScans {
 
@@ -24,11 +25,12 @@ final class XrayScans {
 
     /** Top-level values also copied into {@code attributes} by keyword when present. */
     private static final List<Integer> EXTRA_ATTRIBUTES = List.of(Tags.IMAGE_TYPE, Tags.SERIES_NUMBER,
-            Tags.INSTANCE_NUMBER, Tags.PATIENT_ID, Tags.DEVICE_SERIAL_NUMBER, Tags.SOFTWARE_VERSIONS,
-            Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION, Tags.NUMBER_OF_FRAMES, Tags.TIMEZONE_OFFSET_FROM_UTC,
-            Tags.STUDY_DATE, Tags.STUDY_TIME, Tags.ACQUISITION_DATE_TIME, Tags.ACQUISITION_DATE,
-            Tags.ACQUISITION_TIME, Tags.OPERATORS_NAME, Tags.TDR_TYPE, Tags.THREAT_DETECTION_ALGORITHM_AND_VERSION,
-            Tags.ALARM_DECISION, Tags.ALARM_DECISION_TIME, Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
+            Tags.SERIES_DESCRIPTION, Tags.INSTANCE_NUMBER, Tags.PATIENT_ID, Tags.DEVICE_SERIAL_NUMBER,
+            Tags.SOFTWARE_VERSIONS, Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION, Tags.NUMBER_OF_FRAMES,
+            Tags.TIMEZONE_OFFSET_FROM_UTC, Tags.STUDY_DATE, Tags.STUDY_TIME, Tags.ACQUISITION_DATE_TIME,
+            Tags.ACQUISITION_DATE, Tags.ACQUISITION_TIME, Tags.OPERATORS_NAME, Tags.TDR_TYPE,
+            Tags.THREAT_DETECTION_ALGORITHM_AND_VERSION, Tags.ALARM_DECISION, Tags.ALARM_DECISION_TIME,
+            Tags.NUMBER_OF_TOTAL_OBJECTS, Tags.NUMBER_OF_ALARM_OBJECTS);
 
     /** US values among them: binary, written out as numbers (not as their two bytes taken for text). */
     private static final Set<Integer> BINARY_US = Set.of(Tags.SAMPLES_PER_PIXEL, Tags.PIXEL_REPRESENTATION,
@@ -38,7 +40,7 @@ final class XrayScans {
     }
 
     static Envelope.Builder message(DatasetAttributes dataset, BlobRef blob, long fileMetaBytes,
-            PresentationContext context, Association association, ZoneId zone) {
+            PresentationContext context, Association association, ZoneId zone, EnergyChannel energy) {
         ImageRef.Builder image = ImageRef.newBuilder()
                 .setSha256(blob.sha256())
                 .setSizeBytes(blob.sizeBytes())
@@ -48,6 +50,7 @@ final class XrayScans {
                 .setBitsAllocated(dataset.unsignedShort(Tags.BITS_ALLOCATED))
                 .setBitsStored(dataset.unsignedShort(Tags.BITS_STORED))
                 .setView(dataset.string(Tags.VIEW_POSITION))
+                .setEnergy(energy)
                 .setSopClassUid(dataset.string(Tags.SOP_CLASS_UID))
                 .setSopInstanceUid(dataset.string(Tags.SOP_INSTANCE_UID))
                 .setPhotometricInterpretation(dataset.string(Tags.PHOTOMETRIC_INTERPRETATION));

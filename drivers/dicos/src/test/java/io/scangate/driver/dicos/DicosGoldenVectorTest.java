@@ -83,7 +83,8 @@ class DicosGoldenVectorTest {
         String transferSyntax = name.endsWith(".implicit") ? Uids.IMPLICIT_VR_LITTLE_ENDIAN : Uids.EXPLICIT_VR_LITTLE_ENDIAN;
         PresentationContext context = new PresentationContext(3, dataset.string(Tags.SOP_CLASS_UID), transferSyntax);
         BlobRef blob = new BlobRef(sha256(file), Files.size(file), XrayScans.MEDIA_TYPE);
-        Envelope.Builder envelope = XrayScans.message(dataset, blob, 0, context, association, ZoneOffset.UTC);
+        Envelope.Builder envelope = XrayScans.message(dataset, blob, 0, context, association, ZoneOffset.UTC,
+                new EnergyMatcher(EnergyConfig.defaults()).match(dataset).channel());
         return JsonFormat.printer().print(envelope);
     }
 

@@ -16,7 +16,7 @@ class NegotiatorTest {
     private static final String JPEG = "1.2.840.10008.1.2.4.50";
 
     private final Negotiator negotiator = new Negotiator(
-            new DicosConfig(null, List.of("SCANNER1"), null, null, null, null, null));
+            new DicosConfig(null, List.of("SCANNER1"), null, null, null, null, null, null));
 
     @Test
     void eachContextGetsItsOwnResultAndExplicitVrIsPreferred() {
