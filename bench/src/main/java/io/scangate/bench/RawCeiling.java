@@ -4,6 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.gateway.publish.MessageFactory;
 import io.scangate.gateway.testing.MosquittoBroker;
 import io.scangate.proto.v1.Envelope;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +29,17 @@ final class RawCeiling {
 
     /** What one run measured. */
     record Result(int window, int payloadBytes, double ackedPerSecond, double deliveredPerSecond,
-                  CpuBudget cpu) {
+                  CpuBudget cpu, double publisherMicrosPerMessage) {
     }
+
+    private static final String CLIENT_ID = "bench-raw-publisher";
 
     private RawCeiling() {
     }
 
     static Result run(MosquittoBroker broker, BenchSubscriber subscriber, byte[] payload, Duration warmUp, Duration measure)
             throws MqttException, InterruptedException, InvalidProtocolBufferException {
-        MqttAsyncClient client = new MqttAsyncClient(broker.uri(), "bench-raw-publisher", new MemoryPersistence());
+        MqttAsyncClient client = new MqttAsyncClient(broker.uri(), CLIENT_ID, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         IMqttToken connected = client.connect(options);
@@ -63,11 +68,13 @@ final class RawCeiling {
         long ackedAtStart = -1;
         long deliveredAtStart = -1;
         CpuBudget.Meter cpu = null;
+        long publisherCpuAtStart = 0;
         while (System.nanoTime() < measureEnds) {
             if (ackedAtStart < 0 && System.nanoTime() >= warmUpEnds) {
                 ackedAtStart = acked.get();
                 deliveredAtStart = subscriber.rawCount();
                 cpu = CpuBudget.start(null, broker);
+                publisherCpuAtStart = publisherCpuNanos();
             }
             if (!slots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
                 continue;
@@ -84,10 +91,26 @@ final class RawCeiling {
         }
         double seconds = measure.toNanos() / 1e9;
         long ackedInWindow = acked.get() - ackedAtStart;
+        double publisherMicros = (publisherCpuNanos() - publisherCpuAtStart) / 1e3 / Math.max(1, ackedInWindow);
         Result result = new Result(window, payload.length, ackedInWindow / seconds,
-                (subscriber.rawCount() - deliveredAtStart) / seconds, cpu.stop(ackedInWindow));
+                (subscriber.rawCount() - deliveredAtStart) / seconds, cpu.stop(ackedInWindow), publisherMicros);
         client.disconnect().waitForCompletion(10_000);
         client.close();
         return result;
+    }
+
+    /**
+     * CPU of the bare publisher alone, without the subscriber that shares this JVM: the publishing thread
+     * (this one) plus Paho's threads for this client, which carry its client id in their names.
+     */
+    private static long publisherCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = threads.getCurrentThreadCpuTime();
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().contains(CLIENT_ID)) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 }
