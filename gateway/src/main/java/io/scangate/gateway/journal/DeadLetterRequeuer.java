@@ -2,7 +2,6 @@ package io.scangate.gateway.journal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +50,6 @@ public final class DeadLetterRequeuer implements AutoCloseable {
             journal.close();
             throw e;
         }
-    }
-
-    /** Every dead letter of the journal by id, in the order they were dead-lettered. */
-    public Map<Long, DeadLetter> deadLetters() {
-        return Collections.unmodifiableMap(deadLetters);
-    }
-
-    /** The requeue of each dead letter that was requeued, by dead-letter id. */
-    public Map<Long, Requeue> requeued() {
-        return Collections.unmodifiableMap(requeued);
     }
 
     /**

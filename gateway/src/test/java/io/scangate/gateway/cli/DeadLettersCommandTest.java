@@ -171,6 +171,10 @@ class DeadLettersCommandTest {
         assertThat(err.toString()).contains("is not a scangate dead-letter requeue file (bad magic); move it away");
         assertThat(run("list", "--journal", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("not a directory");
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("name a subcommand: list or requeue");
+        assertThat(run("requeue", "--journal", dir.toString(), "--all", "--id", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive");
     }
 
     @Test
