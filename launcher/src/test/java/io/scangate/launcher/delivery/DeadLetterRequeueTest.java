@@ -46,9 +46,8 @@ class DeadLetterRequeueTest {
                 try (GatewayProcess first = GatewayProcess.start(Files.createDirectories(dir.resolve("life-1")), yaml, HEAP)) {
                     assertThat(lanes.awaitCompleted(Duration.ofMinutes(1))).as("simulator finished").isTrue();
                     try {
-                        await("every scan dead-lettered and nothing left to publish").atMost(Duration.ofSeconds(30))
-                                .until(() -> first.metric("scangate_publish_deadlettered_total") >= 2
-                                        && DeliveryRig.backlog(first) == 0);
+                        await("both scans dead-lettered").atMost(Duration.ofSeconds(30))
+                                .until(() -> first.metric("scangate_publish_deadlettered_total") >= 2);
                     } catch (ConditionTimeoutException e) {
                         throw new AssertionError("gateway health " + first.health() + ", its log:\n" + first.logText(), e);
                     }
