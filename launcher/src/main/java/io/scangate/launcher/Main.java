@@ -1,6 +1,7 @@
 package io.scangate.launcher;
 
 import io.scangate.gateway.cli.CheckConfigCommand;
+import io.scangate.gateway.cli.DeadLettersCommand;
 import io.scangate.gateway.cli.DriversCommand;
 import io.scangate.gateway.cli.RunCommand;
 import io.scangate.gateway.tail.TailCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Gateway from port-gate radiation and X-ray devices to MQTT 5 back-ends.",
         subcommands = {DemoCommand.class, RunCommand.class, CheckConfigCommand.class, TailCommand.class, TailImagesCommand.class,
                 SimCommand.class,
-                DriversCommand.class})
+                DriversCommand.class, DeadLettersCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

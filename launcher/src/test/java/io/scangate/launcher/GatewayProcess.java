@@ -57,6 +57,27 @@ public final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
+    /** What a one-shot {@code scangate} command printed, and its exit code. */
+    public record CommandResult(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code scangate <args>} in its own JVM, as an operator would, and waits (1 min at most) for its exit. */
+    public static CommandResult command(Path workDir, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "command-", ".out");
+        Path err = Files.createTempFile(workDir, "command-", ".err");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("scangate " + String.join(" ", args) + " still running after 1 min:\n"
+                    + Files.readString(out) + Files.readString(err));
+        }
+        return new CommandResult(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     public String metrics() {
         return get("/metrics");
     }

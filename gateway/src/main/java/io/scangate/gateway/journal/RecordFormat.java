@@ -14,6 +14,8 @@ import java.util.zip.CRC32C;
  * ack file       : "SGJLACK1", then (id:int64 crc32c-of-id:int32) per confirmation
  * dead-letter    : "SGJLDLQ1", then records whose body is
  *                  id:int64 lane:int8 deadLetteredAtMillis:int64 reasonLength:int16 reason(UTF-8) payload
+ * requeued       : "SGJLRQD1", then records whose body is
+ *                  deadLetterId:int64 newId:int64 requeuedAtMillis:int64
  * </pre>
  */
 final class RecordFormat {
@@ -22,6 +24,8 @@ final class RecordFormat {
     static final byte[] SEGMENT_MAGIC = "SGJLSEG1".getBytes(StandardCharsets.US_ASCII);
     static final byte[] ACK_MAGIC = "SGJLACK1".getBytes(StandardCharsets.US_ASCII);
     static final byte[] DEAD_LETTER_MAGIC = "SGJLDLQ1".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] REQUEUED_MAGIC = "SGJLRQD1".getBytes(StandardCharsets.US_ASCII);
+    static final int REQUEUED_BODY_BYTES = 3 * Long.BYTES;
 
     static final int SEGMENT_HEADER_BYTES = MAGIC_BYTES + Long.BYTES;
     /** bodyLength + crc. */
@@ -91,6 +95,16 @@ final class RecordFormat {
         ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + bodyLength);
         out.putInt(bodyLength).putInt(0).putLong(id).put((byte) lane.ordinal()).putLong(atMillis)
                 .putShort((short) reasonBytes.length).put(reasonBytes).put(payload).flip();
+        CRC32C crc = new CRC32C();
+        crc.update(out.duplicate().limit(Integer.BYTES));
+        crc.update(out.duplicate().position(PREFIX_BYTES));
+        out.putInt(Integer.BYTES, (int) crc.getValue());
+        return out;
+    }
+
+    static ByteBuffer requeuedRecord(long deadLetterId, long newId, long atMillis) {
+        ByteBuffer out = ByteBuffer.allocate(PREFIX_BYTES + REQUEUED_BODY_BYTES);
+        out.putInt(REQUEUED_BODY_BYTES).putInt(0).putLong(deadLetterId).putLong(newId).putLong(atMillis).flip();
         CRC32C crc = new CRC32C();
         crc.update(out.duplicate().limit(Integer.BYTES));
         crc.update(out.duplicate().position(PREFIX_BYTES));

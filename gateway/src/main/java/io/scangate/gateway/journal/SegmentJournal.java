@@ -59,8 +59,8 @@ public final class SegmentJournal implements Journal {
      *
      * @param registry where the {@code scangate.journal.*} meters go; null for none
      * @throws IllegalArgumentException when {@link JournalSettings#validate()} reports problems
-     * @throws IOException when the directory cannot be used, is locked by another journal, or holds a file
-     *     that is not a scangate segment
+     * @throws JournalLockedException when another journal (this process or another one) holds the directory
+     * @throws IOException when the directory cannot be used or holds a file that is not a scangate segment
      */
     public static SegmentJournal open(JournalSettings settings, MeterRegistry registry) throws IOException {
         return open(settings, registry, RecoveryListener.NONE);
@@ -109,12 +109,12 @@ public final class SegmentJournal implements Journal {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IOException("journal directory " + directory + " is in use by another process");
+                throw new JournalLockedException("journal directory " + directory + " is in use by another process");
             }
             return channel;
         } catch (OverlappingFileLockException alreadyOpen) {
             channel.close();
-            throw new IOException("journal directory " + directory + " is already open in this process");
+            throw new JournalLockedException("journal directory " + directory + " is already open in this process");
         } catch (IOException e) {
             channel.close();
             throw e;

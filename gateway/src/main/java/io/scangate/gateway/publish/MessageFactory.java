@@ -5,6 +5,7 @@ import io.scangate.proto.v1.DeviceRef;
 import io.scangate.proto.v1.DeviceState;
 import io.scangate.proto.v1.DeviceStatus;
 import io.scangate.proto.v1.Envelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +39,34 @@ public final class MessageFactory {
     MqttMessage forEnvelope(EnvelopeHeader header, byte[] journalledPayload) {
         return new MqttMessage(journalledPayload, QOS, false,
                 properties(header.body(), header.eventId(), header.bootEpoch(), header.sequence()));
+    }
+
+    /**
+     * The size of the QoS 1 PUBLISH packet {@link #forEnvelope} makes (MQTT 5 §3.3: fixed header, topic,
+     * packet id, properties, payload), which is what a broker's Maximum Packet Size limits: a packet over it
+     * makes the broker disconnect the client, and a retry would meet the same fate.
+     */
+    static long publishPacketBytes(EnvelopeHeader header, String topic, int payloadBytes) {
+        long properties = 1 + utf8Bytes(CONTENT_TYPE)
+                + 2
+                + userPropertyBytes(PROPERTY_TYPE, TYPE_NAMES.get(header.body()))
+                + userPropertyBytes(PROPERTY_SCHEMA, SCHEMA_VERSION)
+                + userPropertyBytes(PROPERTY_EVENT_ID, header.eventId())
+                + userPropertyBytes(PROPERTY_SEQUENCE, header.bootEpoch() + "." + header.sequence());
+        long remaining = utf8Bytes(topic) + 2 + variableByteIntegerBytes(properties) + properties + payloadBytes;
+        return 1 + variableByteIntegerBytes(remaining) + remaining;
+    }
+
+    private static long userPropertyBytes(String key, String value) {
+        return 1 + utf8Bytes(key) + utf8Bytes(value);
+    }
+
+    private static long utf8Bytes(String text) {
+        return 2 + (long) text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static int variableByteIntegerBytes(long value) {
+        return value < 128 ? 1 : value < 16_384 ? 2 : value < 2_097_152 ? 3 : 4;
     }
 
     /** The retained birth message: this gateway is online. */

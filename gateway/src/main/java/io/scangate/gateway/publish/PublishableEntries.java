@@ -4,7 +4,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.scangate.gateway.journal.Journal;
 import io.scangate.gateway.journal.JournalEntry;
 import io.scangate.proto.v1.Envelope;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,6 +25,9 @@ final class PublishableEntries {
     static final Outgoing RETRY_LATER = new Outgoing(null, null, null, null);
     /** Reads of one chunk failing with a transient error before it is dead-lettered: with the default backoff, up to ~15 s. */
     static final int CHUNK_READ_ATTEMPTS = 5;
+
+    /** The PUBLISH packet beyond its payload, topic and event id: fixed header, packet id, the other properties. */
+    private static final int PACKET_ALLOWANCE = 512;
 
     private static final Logger log = LoggerFactory.getLogger(PublishableEntries.class);
 
@@ -78,8 +80,10 @@ final class PublishableEntries {
             }
             chunkReadFailures.remove(entry.id());
         }
-        if (!fitsInAPacket(payload.length, topic, maxPacketSize)) {
-            String reason = "payload of " + payload.length + " bytes exceeds the broker's maximum packet size " + maxPacketSize;
+        if (!fitsInAPacket(header, topic, payload.length, maxPacketSize)) {
+            String reason = "payload of " + payload.length + " bytes (a PUBLISH packet of "
+                    + MessageFactory.publishPacketBytes(header, topic, payload.length)
+                    + " bytes with topic and properties) exceeds the broker's maximum packet size " + maxPacketSize;
             if (chunk != null) {
                 deadLetterChunk(entry, header, chunk, reason + " (lower blobs.chunkSize)");
             } else {
@@ -90,10 +94,15 @@ final class PublishableEntries {
         return new Outgoing(header, topic, payload, chunk == null ? null : chunk.getImageChunk().getImageSha256());
     }
 
-    /** UTF-8 takes at most 3 bytes a char here, so the topic is encoded only when the payload is near the limit. */
-    private static boolean fitsInAPacket(int payloadBytes, String topic, long maxPacketSize) {
-        return payloadBytes + 3L * topic.length() <= maxPacketSize
-                || payloadBytes + (long) topic.getBytes(StandardCharsets.UTF_8).length <= maxPacketSize;
+    /**
+     * Whether the whole PUBLISH packet fits, not just the payload: a packet the broker refuses costs the
+     * connection, and the entry would block its lane forever. UTF-8 takes at most 3 bytes a char, and the
+     * fixed parts of the packet stay well under {@link #PACKET_ALLOWANCE}, so the packet is measured exactly
+     * only when the payload is near the limit.
+     */
+    private static boolean fitsInAPacket(EnvelopeHeader header, String topic, int payloadBytes, long maxPacketSize) {
+        return payloadBytes + 3L * (topic.length() + header.eventId().length()) + PACKET_ALLOWANCE <= maxPacketSize
+                || MessageFactory.publishPacketBytes(header, topic, payloadBytes) <= maxPacketSize;
     }
 
     /** A chunk that can never be sent; it stops pinning its image's blob. {@code chunk} is null when unreadable. */

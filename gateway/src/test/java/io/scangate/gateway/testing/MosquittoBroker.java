@@ -35,6 +35,9 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path config;
     private final int port;
     private final int tlsPort;
+    private final String tlsListener;
+    private final int maxInflightMessages;
+    private int maxPacketSize;
     private Process process;
 
     private MosquittoBroker(Path executable, Path directory, int port, int maxInflightMessages,
@@ -51,6 +54,12 @@ public final class MosquittoBroker implements AutoCloseable {
                 "keyfile " + tls.serverKey(),
                 "require_certificate true",
                 "");
+        this.tlsListener = tlsListener;
+        this.maxInflightMessages = maxInflightMessages;
+        writeConfig();
+    }
+
+    private void writeConfig() throws IOException {
         Files.writeString(config, tlsListener + String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
@@ -58,6 +67,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 "persistence_location " + directory + "/",
                 "max_queued_messages 0",
                 "max_inflight_messages " + maxInflightMessages,
+                maxPacketSize > 0 ? "max_packet_size " + maxPacketSize : "",
                 "persistent_client_expiration 1d",
                 "user " + System.getProperty("user.name"),
                 "log_dest file " + directory.resolve("mosquitto.log"),
@@ -95,6 +105,23 @@ public final class MosquittoBroker implements AutoCloseable {
                     Files.createTempDirectory("scangate-mosquitto-"), freePort(), maxInflightMessages, tls);
             broker.startProcess();
             return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sets Mosquitto's {@code max_packet_size} (0: no limit, the default) for the broker's next start: it
+     * announces it to MQTT 5 clients in CONNACK and disconnects a client that sends a larger packet.
+     * Follow with {@link #restart()} or {@link #startAgain()}.
+     */
+    public void maxPacketSizeFromNextStart(int bytes) {
+        if (bytes != 0 && bytes < 20) {
+            throw new IllegalArgumentException("mosquitto refuses a max_packet_size below 20 bytes");
+        }
+        maxPacketSize = bytes;
+        try {
+            writeConfig();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

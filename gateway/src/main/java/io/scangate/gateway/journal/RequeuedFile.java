@@ -1,0 +1,123 @@
+package io.scangate.gateway.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requeue file beside the dead-letter file: append-only and framed like it, one record per dead letter
+ * that was appended to its lane again. The dead-letter file stays the history and is never rewritten; this
+ * file is what says a dead letter must not be requeued a second time. Only {@link DeadLetterRequeuer}
+ * writes it, and only while it holds the journal's lock; the gateway never reads it.
+ */
+public final class RequeuedFile {
+
+    /** The file name inside the journal directory. */
+    public static final String NAME = "dead-letter-requeued.log";
+
+    private static final Logger log = LoggerFactory.getLogger(RequeuedFile.class);
+
+    private final FileChannel channel;
+    private long size;
+
+    private RequeuedFile(FileChannel channel, long size) {
+        this.channel = channel;
+        this.size = size;
+    }
+
+    /** Every requeue recorded in a journal directory, oldest first; read-only, safe while a gateway runs. */
+    public static List<Requeue> readAll(Path directory) throws IOException {
+        Path path = directory.resolve(NAME);
+        List<Requeue> requeues = new ArrayList<>();
+        if (!Files.exists(path)) {
+            return requeues;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (channel.size() < RecordFormat.MAGIC_BYTES) {
+                return requeues;
+            }
+            checkMagic(channel, path);
+            scan(channel, requeues);
+        }
+        return requeues;
+    }
+
+    /** Opens or creates the file for appending; a torn tail (a requeue whose record was never forced) is cut. */
+    static RequeuedFile open(Path directory) throws IOException {
+        Path path = directory.resolve(NAME);
+        boolean created = !Files.exists(path);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            long fileSize = channel.size();
+            if (fileSize < RecordFormat.MAGIC_BYTES) {
+                channel.truncate(0);
+                ByteBuffer magic = RecordFormat.magic(RecordFormat.REQUEUED_MAGIC);
+                while (magic.hasRemaining()) {
+                    channel.write(magic, RecordFormat.MAGIC_BYTES - magic.remaining());
+                }
+                channel.force(true);
+                if (created) {
+                    Segment.fsyncDirectory(directory);
+                }
+                return new RequeuedFile(channel, RecordFormat.MAGIC_BYTES);
+            }
+            checkMagic(channel, path);
+            long end = scan(channel, new ArrayList<>());
+            if (end < fileSize) {
+                log.warn("journal torn tail dropped file={} offset={} bytes={} detail=a requeue whose record was"
+                        + " not durable; its dead letter can be requeued again (same event id)", path, end, fileSize - end);
+                channel.truncate(end);
+                channel.force(true);
+            }
+            return new RequeuedFile(channel, end);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Appends and forces one record: when this returns, the requeue is durable. */
+    void record(Requeue requeue) throws IOException {
+        ByteBuffer record = RecordFormat.requeuedRecord(requeue.deadLetterId(), requeue.newId(),
+                requeue.at().toEpochMilli());
+        while (record.hasRemaining()) {
+            size += channel.write(record, size);
+        }
+        channel.force(false);
+    }
+
+    void close() throws IOException {
+        channel.close();
+    }
+
+    private static long scan(FileChannel channel, List<Requeue> into) throws IOException {
+        return FramedFileScanner.scan(channel, RecordFormat.MAGIC_BYTES, RecordFormat.REQUEUED_BODY_BYTES,
+                (offset, body) -> {
+                    if (body.remaining() != RecordFormat.REQUEUED_BODY_BYTES) {
+                        return false;
+                    }
+                    into.add(new Requeue(body.getLong(0), body.getLong(Long.BYTES),
+                            Instant.ofEpochMilli(body.getLong(2 * Long.BYTES))));
+                    return true;
+                });
+    }
+
+    private static void checkMagic(FileChannel channel, Path path) throws IOException {
+        ByteBuffer magic = ByteBuffer.allocate(RecordFormat.MAGIC_BYTES);
+        channel.read(magic, 0);
+        if (!Arrays.equals(magic.array(), RecordFormat.REQUEUED_MAGIC)) {
+            throw new IOException(path + " is not a scangate dead-letter requeue file (bad magic); move it away");
+        }
+    }
+}
