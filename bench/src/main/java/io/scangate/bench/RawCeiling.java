@@ -5,8 +5,6 @@ import io.scangate.gateway.publish.MessageFactory;
 import io.scangate.gateway.testing.MosquittoBroker;
 import io.scangate.proto.v1.Envelope;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -101,16 +99,9 @@ final class RawCeiling {
 
     /**
      * CPU of the bare publisher alone, without the subscriber that shares this JVM: the publishing thread
-     * (this one) plus Paho's threads for this client, which carry its client id in their names.
+     * (this one) plus Paho's threads for this client.
      */
     private static long publisherCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = threads.getCurrentThreadCpuTime();
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().contains(CLIENT_ID)) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-            }
-        }
-        return total;
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + CpuBudget.threadsCpuNanos(CLIENT_ID);
     }
 }

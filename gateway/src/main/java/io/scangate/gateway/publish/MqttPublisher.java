@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +57,10 @@ public final class MqttPublisher implements Publisher {
     private record InFlight(long id, int connection, Instant receivedAt, String imageSha256) {
     }
 
+    /** Paho's completion of one publish: a PUBACK with its reason codes, or a failure with its cause. */
+    private record Completion(long id, int connection, boolean acked, int[] reasonCodes, Throwable failure) {
+    }
+
     private final MqttSettings settings;
     private final Journal journal;
     private final PublishMetrics metrics;
@@ -66,6 +72,13 @@ public final class MqttPublisher implements Publisher {
     private final BrokerConnection broker;
     private final ScheduledExecutorService loop;
     private final AtomicBoolean drainRequested = new AtomicBoolean();
+    /**
+     * Completions wait here for the loop, which settles every waiting one in one task: under load PUBACKs
+     * come in bursts, and one task (one wake-up of the loop, one take from the journal) per PUBACK was most of
+     * the publisher's own cost.
+     */
+    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean completionsScheduled = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean connected;
 
@@ -263,10 +276,35 @@ public final class MqttPublisher implements Publisher {
         }
     }
 
-    private void onAcked(long id, int attempt, int[] reasonCodes) {
+    private void completed(Completion completion) {
+        completions.add(completion);
+        if (completionsScheduled.compareAndSet(false, true)) {
+            run(this::settleCompletions);
+        }
+    }
+
+    private void settleCompletions() {
+        // Cleared first: a completion added after the last poll below schedules a task of its own.
+        completionsScheduled.set(false);
+        boolean acked = false;
+        for (Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
+            if (completion.acked()) {
+                acked |= onAcked(completion.id(), completion.connection(), completion.reasonCodes());
+            } else {
+                onPublishFailed(completion.id(), completion.connection(), completion.failure());
+            }
+        }
+        completeDrainIfIdle();
+        if (acked) {
+            drain();
+        }
+    }
+
+    /** Returns whether the completion was one of ours (a PUBACK of this connection's publish). */
+    private boolean onAcked(long id, int attempt, int[] reasonCodes) {
         InFlight sent = inFlight.get(id);
         if (sent == null || sent.connection() != attempt) {
-            return;
+            return false;
         }
         inFlight.remove(id);
         metrics.inFlight.set(inFlight.size());
@@ -290,8 +328,7 @@ public final class MqttPublisher implements Publisher {
             }
             retryBackoff.reset();
         }
-        completeDrainIfIdle();
-        drain();
+        return true;
     }
 
     private void onPublishFailed(long id, int attempt, Throwable cause) {
@@ -302,7 +339,6 @@ public final class MqttPublisher implements Publisher {
         inFlight.remove(id);
         metrics.inFlight.set(inFlight.size());
         journal.release(id);
-        completeDrainIfIdle();
         if (broker.up()) {
             metrics.failed.increment();
             log.warn("event=publish_failed id={} reason={}", id, describe(cause));
@@ -386,13 +422,12 @@ public final class MqttPublisher implements Publisher {
 
         @Override
         public void onSuccess(IMqttToken token) {
-            int[] reasonCodes = token.getReasonCodes();
-            run(() -> onAcked(id, attempt, reasonCodes));
+            completed(new Completion(id, attempt, true, token.getReasonCodes(), null));
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable cause) {
-            run(() -> onPublishFailed(id, attempt, cause));
+            completed(new Completion(id, attempt, false, null, cause));
         }
     }
 }
