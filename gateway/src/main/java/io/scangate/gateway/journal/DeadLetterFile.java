@@ -55,7 +55,7 @@ public final class DeadLetterFile {
             channel.force(true);
             return new DeadLetterFile(channel, RecordFormat.MAGIC_BYTES, new long[0], 0);
         }
-        checkMagic(channel, path);
+        RecordFormat.checkMagic(channel, path, RecordFormat.DEAD_LETTER_MAGIC, "dead-letter file");
         List<Long> ids = new ArrayList<>();
         long end = FramedFileScanner.scan(channel, RecordFormat.MAGIC_BYTES, MIN_BODY, (offset, body) -> {
             if (RecordFormat.lane(body.get(Long.BYTES)) == null) {
@@ -82,7 +82,7 @@ public final class DeadLetterFile {
             return letters;
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            checkMagic(channel, path);
+            RecordFormat.checkMagic(channel, path, RecordFormat.DEAD_LETTER_MAGIC, "dead-letter file");
             FramedFileScanner.scan(channel, RecordFormat.MAGIC_BYTES, MIN_BODY, (offset, body) -> {
                 long id = body.getLong();
                 Lane lane = RecordFormat.lane(body.get());
@@ -101,13 +101,6 @@ public final class DeadLetterFile {
         return letters;
     }
 
-    private static void checkMagic(FileChannel channel, Path path) throws IOException {
-        ByteBuffer magic = ByteBuffer.allocate(RecordFormat.MAGIC_BYTES);
-        channel.read(magic, 0);
-        if (!Arrays.equals(magic.array(), RecordFormat.DEAD_LETTER_MAGIC)) {
-            throw new IOException(path + " is not a scangate dead-letter file (bad magic); move it away");
-        }
-    }
 
     boolean wasDeadLettered(long id) {
         return Arrays.binarySearch(recoveredIds, id) >= 0;

@@ -1,7 +1,11 @@
 package io.scangate.gateway.journal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -47,6 +51,15 @@ final class RecordFormat {
 
     static ByteBuffer segmentHeader(long firstId) {
         return ByteBuffer.allocate(SEGMENT_HEADER_BYTES).put(SEGMENT_MAGIC).putLong(firstId).flip();
+    }
+
+    /** Throws, naming the file and what it should have been, unless {@code channel} starts with {@code magic}. */
+    static void checkMagic(FileChannel channel, Path path, byte[] magic, String what) throws IOException {
+        ByteBuffer found = ByteBuffer.allocate(MAGIC_BYTES);
+        channel.read(found, 0);
+        if (!Arrays.equals(found.array(), magic)) {
+            throw new IOException(path + " is not a scangate " + what + " (bad magic); move it away");
+        }
     }
 
     static ByteBuffer magic(byte[] magic) {

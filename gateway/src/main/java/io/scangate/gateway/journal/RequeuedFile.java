@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public final class RequeuedFile {
             if (channel.size() < RecordFormat.MAGIC_BYTES) {
                 return requeues;
             }
-            checkMagic(channel, path);
+            RecordFormat.checkMagic(channel, path, RecordFormat.REQUEUED_MAGIC, "dead-letter requeue file");
             scan(channel, requeues);
         }
         return requeues;
@@ -72,7 +71,7 @@ public final class RequeuedFile {
                 }
                 return new RequeuedFile(channel, RecordFormat.MAGIC_BYTES);
             }
-            checkMagic(channel, path);
+            RecordFormat.checkMagic(channel, path, RecordFormat.REQUEUED_MAGIC, "dead-letter requeue file");
             long end = scan(channel, new ArrayList<>());
             if (end < fileSize) {
                 log.warn("journal torn tail dropped file={} offset={} bytes={} detail=a requeue whose record was"
@@ -113,11 +112,4 @@ public final class RequeuedFile {
                 });
     }
 
-    private static void checkMagic(FileChannel channel, Path path) throws IOException {
-        ByteBuffer magic = ByteBuffer.allocate(RecordFormat.MAGIC_BYTES);
-        channel.read(magic, 0);
-        if (!Arrays.equals(magic.array(), RecordFormat.REQUEUED_MAGIC)) {
-            throw new IOException(path + " is not a scangate dead-letter requeue file (bad magic); move it away");
-        }
-    }
 }
