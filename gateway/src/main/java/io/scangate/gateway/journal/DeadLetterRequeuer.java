@@ -1,13 +1,12 @@
 package io.scangate.gateway.journal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Puts dead letters back into circulation, for a stopped gateway: it opens the journal as the gateway does
