@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongUnaryOperator;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -57,10 +53,6 @@ public final class MqttPublisher implements Publisher {
     private record InFlight(long id, int connection, Instant receivedAt, String imageSha256) {
     }
 
-    /** Paho's completion of one publish: a PUBACK with its reason codes, or a failure with its cause. */
-    private record Completion(long id, int connection, boolean acked, int[] reasonCodes, Throwable failure) {
-    }
-
     private final MqttSettings settings;
     private final Journal journal;
     private final PublishMetrics metrics;
@@ -72,13 +64,7 @@ public final class MqttPublisher implements Publisher {
     private final BrokerConnection broker;
     private final ScheduledExecutorService loop;
     private final AtomicBoolean drainRequested = new AtomicBoolean();
-    /**
-     * Completions wait here for the loop, which settles every waiting one in one task: under load PUBACKs
-     * come in bursts, and one task (one wake-up of the loop, one take from the journal) per PUBACK was most of
-     * the publisher's own cost.
-     */
-    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean completionsScheduled = new AtomicBoolean();
+    private final Completions completions = new Completions(this::run, this::settle);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean connected;
 
@@ -252,7 +238,7 @@ public final class MqttPublisher implements Publisher {
                 outgoing.imageSha256()));
         try {
             broker.client().publish(outgoing.topic(), messages.forEnvelope(outgoing.header(), outgoing.payload()), null,
-                    new AckListener(entry.id(), attempt));
+                    completions.listener(entry.id(), attempt));
             metrics.sent.increment();
             metrics.inFlight.set(inFlight.size());
             return true;
@@ -276,18 +262,9 @@ public final class MqttPublisher implements Publisher {
         }
     }
 
-    private void completed(Completion completion) {
-        completions.add(completion);
-        if (completionsScheduled.compareAndSet(false, true)) {
-            run(this::settleCompletions);
-        }
-    }
-
-    private void settleCompletions() {
-        // Cleared first: a completion added after the last poll below schedules a task of its own.
-        completionsScheduled.set(false);
+    private void settle(List<Completions.Completion> batch) {
         boolean acked = false;
-        for (Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
+        for (Completions.Completion completion : batch) {
             if (completion.acked()) {
                 acked |= onAcked(completion.id(), completion.connection(), completion.reasonCodes());
             } else {
@@ -409,25 +386,5 @@ public final class MqttPublisher implements Publisher {
             return mqtt.getReasonCode() + " " + mqtt.getMessage();
         }
         return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private final class AckListener implements MqttActionListener {
-        private final long id;
-        private final int attempt;
-
-        AckListener(long id, int attempt) {
-            this.id = id;
-            this.attempt = attempt;
-        }
-
-        @Override
-        public void onSuccess(IMqttToken token) {
-            completed(new Completion(id, attempt, true, token.getReasonCodes(), null));
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable cause) {
-            completed(new Completion(id, attempt, false, null, cause));
-        }
     }
 }
