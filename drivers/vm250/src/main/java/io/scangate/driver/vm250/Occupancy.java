@@ -23,9 +23,9 @@ final class Occupancy {
     private final Duration gammaInterval;
     private final Duration neutronInterval;
     private final int preTrigger;
-    /** Interval lengths as sent, the same for every interval: made on the first interval of each kind. */
-    private com.google.protobuf.Duration gammaLength;
-    private com.google.protobuf.Duration neutronLength;
+    /** Interval lengths as sent: the same for every interval, so made once. */
+    private final com.google.protobuf.Duration gammaLength;
+    private final com.google.protobuf.Duration neutronLength;
     private int gammaIndex;
     private int neutronIndex;
     private int lines;
@@ -35,6 +35,8 @@ final class Occupancy {
         this.gammaBackground = lane.gammaBackground();
         this.gammaInterval = config.gammaInterval();
         this.neutronInterval = config.neutronInterval();
+        this.gammaLength = Vm250Messages.duration(gammaInterval.toNanos());
+        this.neutronLength = Vm250Messages.duration(neutronInterval.toNanos());
         this.preTrigger = preTrigger;
         this.lastLine = start;
         this.scan = RadiationScan.newBuilder()
@@ -62,9 +64,6 @@ final class Occupancy {
     void addGamma(List<Integer> counts, boolean alarm, Instant at) {
         long offsetNanos = offsetNanos(gammaInterval, gammaIndex - (long) preTrigger);
         gammaIndex++;
-        if (gammaLength == null) {
-            gammaLength = Vm250Messages.duration(gammaInterval.toNanos());
-        }
         scan.addGamma(Vm250Messages.detectorCounts(counts, Vm250Messages.duration(offsetNanos), gammaLength, alarm));
         scan.setGammaAlarm(scan.getGammaAlarm() || alarm);
         hold(at);
@@ -73,9 +72,6 @@ final class Occupancy {
     void addNeutron(List<Integer> counts, boolean alarm, Instant at) {
         long offsetNanos = offsetNanos(neutronInterval, neutronIndex);
         neutronIndex++;
-        if (neutronLength == null) {
-            neutronLength = Vm250Messages.duration(neutronInterval.toNanos());
-        }
         scan.addNeutron(
                 Vm250Messages.detectorCounts(counts, Vm250Messages.duration(offsetNanos), neutronLength, alarm));
         scan.setNeutronAlarm(scan.getNeutronAlarm() || alarm);

@@ -1,6 +1,7 @@
 package io.scangate.driver.vm250;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
 import io.scangate.proto.v1.DetectorCounts;
 import io.scangate.proto.v1.DeviceSetup;
@@ -8,7 +9,6 @@ import io.scangate.proto.v1.Envelope;
 import io.scangate.proto.v1.RadiationMeasurement;
 import io.scangate.proto.v1.RawRecord;
 import io.scangate.proto.v1.Speed;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,11 +45,6 @@ final class Vm250Messages {
     }
 
     static DetectorCounts detectorCounts(List<Integer> counts, Duration offset, Duration length, boolean alarm) {
-        return detectorCounts(counts, duration(offset), duration(length), alarm);
-    }
-
-    static DetectorCounts detectorCounts(List<Integer> counts, com.google.protobuf.Duration offset,
-            com.google.protobuf.Duration length, boolean alarm) {
         DetectorCounts.Builder interval = DetectorCounts.newBuilder()
                 .setOffset(offset)
                 .setLength(length)
@@ -75,13 +70,9 @@ final class Vm250Messages {
                 .build();
     }
 
-    static com.google.protobuf.Duration duration(Duration duration) {
-        return duration(duration.toNanos());
-    }
-
     /** Protobuf durations keep seconds and nanos of the same sign, unlike java.time. */
-    static com.google.protobuf.Duration duration(long nanos) {
-        return com.google.protobuf.Duration.newBuilder()
+    static Duration duration(long nanos) {
+        return Duration.newBuilder()
                 .setSeconds(nanos / 1_000_000_000L)
                 .setNanos((int) (nanos % 1_000_000_000L))
                 .build();

@@ -43,6 +43,7 @@ class GammaStatisticsTest {
     }
 
     private static DetectorCounts interval(Integer... counts) {
-        return Vm250Messages.detectorCounts(Arrays.asList(counts), Duration.ZERO, Duration.ofMillis(200), false);
+        return Vm250Messages.detectorCounts(Arrays.asList(counts), Vm250Messages.duration(0),
+                Vm250Messages.duration(Duration.ofMillis(200).toNanos()), false);
     }
 }
