@@ -37,13 +37,10 @@ record DeadLetterView(DeadLetter letter, String eventId, String deviceId, String
         StringBuilder line = new StringBuilder()
                 .append("id=").append(letter.id())
                 .append(" lane=").append(letter.lane())
-                .append(" at=").append(letter.at());
+                .append(" at=").append(letter.at())
+                .append(' ').append(identity());
         if (envelopeProblem == null) {
-            line.append(" event=").append(orDash(eventId))
-                    .append(" device=").append(orDash(deviceId))
-                    .append(" kind=").append(kind);
-        } else {
-            line.append(" envelope=").append(quoted(envelopeProblem));
+            line.append(" kind=").append(kind);
         }
         line.append(" bytes=").append(letter.payload().length)
                 .append(" requeued=").append(requeue == null ? "no" : requeue.newId() + "@" + requeue.at())
@@ -71,7 +68,7 @@ record DeadLetterView(DeadLetter letter, String eventId, String deviceId, String
         return node;
     }
 
-    /** "event=… device=…" for the requeue lines. */
+    /** "event=… device=…", or what is wrong with the envelope: the list's and the requeue's lines. */
     String identity() {
         return envelopeProblem == null ? "event=" + orDash(eventId) + " device=" + orDash(deviceId)
                 : "envelope=" + quoted(envelopeProblem);

@@ -44,7 +44,7 @@ public final class DeadLetterRequeuer implements AutoCloseable {
         try {
             List<DeadLetter> letters = DeadLetterFile.readAll(settings.directory());
             RequeuedFile file = RequeuedFile.open(settings.directory());
-            return new DeadLetterRequeuer(journal, file, clock, letters, RequeuedFile.readAll(settings.directory()));
+            return new DeadLetterRequeuer(journal, file, clock, letters, file.recovered());
         } catch (IOException | RuntimeException e) {
             journal.close();
             throw e;

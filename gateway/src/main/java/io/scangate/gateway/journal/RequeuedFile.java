@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +26,13 @@ public final class RequeuedFile {
     private static final Logger log = LoggerFactory.getLogger(RequeuedFile.class);
 
     private final FileChannel channel;
+    private final List<Requeue> recovered;
     private long size;
 
-    private RequeuedFile(FileChannel channel, long size) {
+    private RequeuedFile(FileChannel channel, long size, List<Requeue> recovered) {
         this.channel = channel;
         this.size = size;
+        this.recovered = List.copyOf(recovered);
     }
 
     /** Every requeue recorded in a journal directory, oldest first; read-only, safe while a gateway runs. */
@@ -69,21 +70,27 @@ public final class RequeuedFile {
                 if (created) {
                     Segment.fsyncDirectory(directory);
                 }
-                return new RequeuedFile(channel, RecordFormat.MAGIC_BYTES);
+                return new RequeuedFile(channel, RecordFormat.MAGIC_BYTES, List.of());
             }
             RecordFormat.checkMagic(channel, path, RecordFormat.REQUEUED_MAGIC, "dead-letter requeue file");
-            long end = scan(channel, new ArrayList<>());
+            List<Requeue> recovered = new ArrayList<>();
+            long end = scan(channel, recovered);
             if (end < fileSize) {
                 log.warn("journal torn tail dropped file={} offset={} bytes={} detail=a requeue whose record was"
                         + " not durable; its dead letter can be requeued again (same event id)", path, end, fileSize - end);
                 channel.truncate(end);
                 channel.force(true);
             }
-            return new RequeuedFile(channel, end);
+            return new RequeuedFile(channel, end, recovered);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** The requeues the file held when it was opened (what {@link #readAll} would read), oldest first. */
+    List<Requeue> recovered() {
+        return recovered;
     }
 
     /** Appends and forces one record: when this returns, the requeue is durable. */
